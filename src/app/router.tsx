@@ -1,0 +1,78 @@
+import { useCallback, useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react'
+
+/**
+ * A few routes do not need a routing library: the History API plus one subscription keeps the
+ * bundle small (react-router would be a fifth of it) and the behaviour easy to read.
+ */
+const listeners = new Set<() => void>()
+
+function subscribe(listener: () => void) {
+  listeners.add(listener)
+  window.addEventListener('popstate', listener)
+  return () => {
+    listeners.delete(listener)
+    window.removeEventListener('popstate', listener)
+  }
+}
+
+function snapshot() {
+  return window.location.pathname + window.location.search
+}
+
+export function navigate(to: string, options: { replace?: boolean } = {}) {
+  if (to === snapshot()) return
+  if (options.replace) window.history.replaceState(null, '', to)
+  else window.history.pushState(null, '', to)
+  for (const listener of listeners) listener()
+}
+
+export function useLocation(): { pathname: string; search: string } {
+  const current = useSyncExternalStore(subscribe, snapshot)
+  const queryStart = current.indexOf('?')
+  return queryStart === -1
+    ? { pathname: current, search: '' }
+    : { pathname: current.slice(0, queryStart), search: current.slice(queryStart) }
+}
+
+/** Query parameters as state: setting them replaces the history entry, so typing does not flood Back. */
+export function useSearchParams(): [URLSearchParams, (update: Record<string, string | null>) => void] {
+  const { pathname, search } = useLocation()
+  const params = new URLSearchParams(search)
+  const setParams = useCallback(
+    (update: Record<string, string | null>) => {
+      const next = new URLSearchParams(window.location.search)
+      for (const [key, value] of Object.entries(update)) {
+        if (value === null || value === '') next.delete(key)
+        else next.set(key, value)
+      }
+      const query = next.toString()
+      navigate(pathname + (query ? `?${query}` : ''), { replace: true })
+    },
+    [pathname],
+  )
+  return [params, setParams]
+}
+
+/** Matches `/orgs/:orgID/load-data/tokens`-style patterns; returns the named segments or null. */
+export function matchPath(pattern: string, pathname: string): Record<string, string> | null {
+  const patternParts = pattern.split('/').filter(Boolean)
+  const pathParts = pathname.split('/').filter(Boolean)
+  if (patternParts.length !== pathParts.length) return null
+  const params: Record<string, string> = {}
+  for (const [i, part] of patternParts.entries()) {
+    const actual = pathParts[i] ?? ''
+    if (part.startsWith(':')) params[part.slice(1)] = decodeURIComponent(actual)
+    else if (part !== actual) return null
+  }
+  return params
+}
+
+export function Link({ href, onClick, ...props }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
+  function handleClick(event: MouseEvent<HTMLAnchorElement>) {
+    onClick?.(event)
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return
+    event.preventDefault()
+    navigate(href)
+  }
+  return <a href={href} onClick={handleClick} {...props} />
+}

@@ -1,0 +1,50 @@
+import type { ButtonHTMLAttributes } from 'react'
+import { cn } from '@/lib/cn'
+
+const VARIANTS = {
+  primary: 'bg-accent text-accent-fg hover:opacity-90 border border-transparent',
+  secondary: 'bg-raised text-fg border border-border hover:bg-sunken',
+  ghost: 'bg-transparent text-fg border border-transparent hover:bg-sunken',
+  danger: 'bg-danger text-white border border-transparent hover:opacity-90 dark:text-black',
+} as const
+
+const SIZES = {
+  md: 'h-9 px-3.5 text-sm',
+  sm: 'h-8 px-2.5 text-[13px]',
+} as const
+
+export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+  variant?: keyof typeof VARIANTS
+  size?: keyof typeof SIZES
+  pending?: boolean
+}
+
+export function Button({ variant = 'secondary', size = 'md', pending = false, className, disabled, children, type = 'button', ...props }: ButtonProps) {
+  return (
+    <button
+      type={type}
+      className={cn(
+        'inline-flex shrink-0 items-center justify-center gap-2 rounded-md font-medium whitespace-nowrap transition-colors',
+        'disabled:cursor-not-allowed disabled:opacity-50',
+        VARIANTS[variant],
+        SIZES[size],
+        className,
+      )}
+      disabled={disabled || pending}
+      aria-busy={pending || undefined}
+      {...props}
+    >
+      {pending && <Spinner />}
+      {children}
+    </button>
+  )
+}
+
+export function Spinner({ className }: { className?: string }) {
+  return (
+    <span
+      aria-hidden="true"
+      className={cn('inline-block size-3.5 animate-spin rounded-full border-2 border-current border-r-transparent', className)}
+    />
+  )
+}

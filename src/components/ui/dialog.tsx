@@ -1,0 +1,77 @@
+import * as RadixDialog from '@radix-ui/react-dialog'
+import type { ReactNode } from 'react'
+import { cn } from '@/lib/cn'
+
+export const Dialog = RadixDialog.Root
+export const DialogClose = RadixDialog.Close
+
+export interface DialogContentProps {
+  title: ReactNode
+  description?: ReactNode
+  children: ReactNode
+  className?: string
+  /** Called instead of closing when Escape, an outside click or the X asks to close. */
+  onRequestClose?: () => void
+  role?: 'dialog' | 'alertdialog'
+}
+
+/** A modal with a title (its accessible name), focus trapped inside and returned on close. */
+export function DialogContent({ title, description, children, className, onRequestClose, role = 'dialog' }: DialogContentProps) {
+  function intercept(event: Event) {
+    if (!onRequestClose) return
+    event.preventDefault()
+    onRequestClose()
+  }
+  return (
+    <RadixDialog.Portal>
+      <RadixDialog.Overlay className="fixed inset-0 z-40 bg-black/50 data-[state=open]:animate-[fade-in_120ms_ease-out]" />
+      <RadixDialog.Content
+        role={role}
+        onEscapeKeyDown={intercept}
+        onPointerDownOutside={intercept}
+        onInteractOutside={intercept}
+        {...(description ? {} : { 'aria-describedby': undefined })}
+        className={cn(
+          'fixed top-1/2 left-1/2 z-50 flex max-h-[calc(100dvh-2rem)] w-[calc(100vw-1.5rem)] -translate-x-1/2 -translate-y-1/2 flex-col',
+          'rounded-xl border border-border bg-raised text-fg shadow-2xl',
+          className ?? 'max-w-lg',
+        )}
+      >
+        <div className="flex items-start justify-between gap-4 border-b border-border px-5 py-4">
+          <div className="min-w-0">
+            <RadixDialog.Title className="text-base font-semibold break-words">{title}</RadixDialog.Title>
+            {description ? (
+              <RadixDialog.Description className="mt-1 text-sm text-muted">{description}</RadixDialog.Description>
+            ) : null}
+          </div>
+          <RadixDialog.Close
+            aria-label="Close"
+            className="-mr-1 rounded-md p-1 text-muted hover:bg-sunken hover:text-fg"
+            onClick={(event) => {
+              if (!onRequestClose) return
+              event.preventDefault()
+              onRequestClose()
+            }}
+          >
+            <svg aria-hidden="true" viewBox="0 0 20 20" className="size-5" fill="currentColor">
+              <path d="M5.3 5.3a1 1 0 0 1 1.4 0L10 8.6l3.3-3.3a1 1 0 1 1 1.4 1.4L11.4 10l3.3 3.3a1 1 0 0 1-1.4 1.4L10 11.4l-3.3 3.3a1 1 0 0 1-1.4-1.4L8.6 10 5.3 6.7a1 1 0 0 1 0-1.4Z" />
+            </svg>
+          </RadixDialog.Close>
+        </div>
+        {children}
+      </RadixDialog.Content>
+    </RadixDialog.Portal>
+  )
+}
+
+export function DialogBody({ children, className }: { children: ReactNode; className?: string }) {
+  return <div className={cn('min-h-0 flex-1 overflow-y-auto px-5 py-4', className)}>{children}</div>
+}
+
+export function DialogFooter({ children, className }: { children: ReactNode; className?: string }) {
+  return (
+    <div className={cn('flex flex-wrap items-center justify-end gap-2 border-t border-border px-5 py-3', className)}>
+      {children}
+    </div>
+  )
+}

@@ -1,0 +1,50 @@
+import * as RadixMenu from '@radix-ui/react-dropdown-menu'
+import type { ReactNode } from 'react'
+import { cn } from '@/lib/cn'
+
+export const DropdownMenu = RadixMenu.Root
+export const DropdownMenuTrigger = RadixMenu.Trigger
+
+export function DropdownMenuContent({ children, align = 'end' }: { children: ReactNode; align?: 'start' | 'end' }) {
+  return (
+    <RadixMenu.Portal>
+      <RadixMenu.Content
+        align={align}
+        sideOffset={6}
+        className="z-50 min-w-52 rounded-lg border border-border bg-raised p-1 text-fg shadow-xl"
+      >
+        {children}
+      </RadixMenu.Content>
+    </RadixMenu.Portal>
+  )
+}
+
+export function DropdownMenuItem({
+  children,
+  onSelect,
+  hint,
+  className,
+}: {
+  children: ReactNode
+  onSelect: () => void
+  hint?: string
+  className?: string
+}) {
+  return (
+    <RadixMenu.Item
+      onSelect={onSelect}
+      className={cn(
+        'flex cursor-pointer flex-col rounded-md px-3 py-2 text-sm outline-none select-none',
+        'data-[highlighted]:bg-sunken data-[highlighted]:text-fg',
+        className,
+      )}
+    >
+      <span className="font-medium">{children}</span>
+      {hint && (
+        <span aria-hidden="true" className="text-xs text-muted">
+          {hint}
+        </span>
+      )}
+    </RadixMenu.Item>
+  )
+}

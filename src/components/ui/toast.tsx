@@ -1,0 +1,84 @@
+import { useSyncExternalStore } from 'react'
+import { cn } from '@/lib/cn'
+
+type ToastKind = 'success' | 'error'
+interface Toast {
+  id: number
+  kind: ToastKind
+  message: string
+}
+
+const DISMISS_AFTER_MS = { success: 5000, error: 9000 } as const
+
+let toasts: Toast[] = []
+let nextId = 1
+const listeners = new Set<() => void>()
+
+function emit() {
+  for (const listener of listeners) listener()
+}
+
+export function dismissToast(id: number) {
+  toasts = toasts.filter((t) => t.id !== id)
+  emit()
+}
+
+function show(kind: ToastKind, message: string) {
+  const id = nextId++
+  toasts = [...toasts.slice(-3), { id, kind, message }]
+  emit()
+  setTimeout(() => dismissToast(id), DISMISS_AFTER_MS[kind])
+}
+
+export const toast = {
+  success: (message: string) => show('success', message),
+  error: (message: string) => show('error', message),
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
+/**
+ * Two live regions that exist from the first render, so screen readers announce every toast:
+ * polite for confirmations, assertive for failures.
+ */
+export function Toaster() {
+  const current = useSyncExternalStore(subscribe, () => toasts)
+  return (
+    <div className="pointer-events-none fixed right-4 bottom-4 left-4 z-[60] flex flex-col items-end gap-2 sm:left-auto">
+      <ToastRegion kind="success" role="status" toasts={current} />
+      <ToastRegion kind="error" role="alert" toasts={current} />
+    </div>
+  )
+}
+
+function ToastRegion({ kind, role, toasts: all }: { kind: ToastKind; role: 'status' | 'alert'; toasts: Toast[] }) {
+  const mine = all.filter((t) => t.kind === kind)
+  return (
+    <div role={role} aria-live={role === 'alert' ? 'assertive' : 'polite'} className="flex flex-col items-end gap-2">
+      {mine.map((t) => (
+        <div
+          key={t.id}
+          data-testid={`notification-${t.kind}`}
+          className={cn(
+            'pointer-events-auto flex max-w-sm items-start gap-3 rounded-lg border px-4 py-3 text-sm shadow-lg',
+            'border-border bg-raised text-fg',
+            t.kind === 'success' ? 'border-l-4 border-l-success' : 'border-l-4 border-l-danger',
+          )}
+        >
+          <p className="min-w-0 flex-1 break-words">{t.message}</p>
+          <button
+            type="button"
+            onClick={() => dismissToast(t.id)}
+            className="-mr-1 rounded px-1 text-muted hover:text-fg"
+            aria-label="Dismiss notification"
+          >
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  )
+}

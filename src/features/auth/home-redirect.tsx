@@ -1,0 +1,31 @@
+import { useQuery } from '@tanstack/react-query'
+import { useEffect } from 'react'
+import { navigate } from '@/app/router'
+import { CenteredCard } from '@/components/ui/centered-card'
+import { LoadError } from '@/components/ui/load-error'
+import { sessionQueries, tokensPath } from './session-queries'
+
+/** `/`: onboarding when the server is empty, otherwise the signed-in user's first org. */
+export function HomeRedirect() {
+  const setup = useQuery(sessionQueries.setup())
+  const signedIn = setup.data?.allowed === false
+  const me = useQuery({ ...sessionQueries.me(), enabled: signedIn })
+  const orgs = useQuery({ ...sessionQueries.orgs(), enabled: signedIn && me.isSuccess })
+  const firstOrg = orgs.data?.[0]
+
+  useEffect(() => {
+    if (setup.data?.allowed) navigate('/setup', { replace: true })
+    else if (firstOrg) navigate(tokensPath(firstOrg.id), { replace: true })
+  }, [setup.data, firstOrg])
+
+  const failed = [setup, me, orgs].find((q) => q.isError)
+  if (failed) return <CenteredCard title="Something went wrong"><LoadError error={failed.error} onRetry={() => failed.refetch()} /></CenteredCard>
+  if (orgs.isSuccess && !firstOrg) {
+    return (
+      <CenteredCard title="No organization">
+        <p className="text-sm text-muted">Your user does not belong to any organization yet. Ask an administrator to add you to one.</p>
+      </CenteredCard>
+    )
+  }
+  return <p className="sr-only" role="status">Loading…</p>
+}

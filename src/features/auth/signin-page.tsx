@@ -1,0 +1,65 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useEffect, useState } from 'react'
+import { useForm } from 'react-hook-form'
+import { z } from 'zod'
+import { ApiError, errorMessage } from '@/api/http'
+import { signIn } from '@/api/session'
+import { navigate, useSearchParams } from '@/app/router'
+import { Button } from '@/components/ui/button'
+import { CenteredCard } from '@/components/ui/centered-card'
+import { TextField } from '@/components/ui/field'
+import { safeReturnTo, sessionQueries } from './session-queries'
+
+const signInSchema = z.object({
+  username: z.string().trim().min(1, 'Enter your username'),
+  password: z.string().min(1, 'Enter your password'),
+})
+type SignInValues = z.infer<typeof signInSchema>
+
+export function SignInPage() {
+  const [params] = useSearchParams()
+  const returnTo = safeReturnTo(params.get('returnTo'))
+  const queryClient = useQueryClient()
+  const setup = useQuery(sessionQueries.setup())
+  const [failure, setFailure] = useState<string | null>(null)
+  const { register, handleSubmit, formState } = useForm<SignInValues>({
+    resolver: zodResolver(signInSchema),
+    defaultValues: { username: '', password: '' },
+  })
+
+  useEffect(() => {
+    if (setup.data?.allowed) navigate('/setup', { replace: true })
+  }, [setup.data])
+
+  async function onSubmit(values: SignInValues) {
+    setFailure(null)
+    try {
+      await signIn(values.username, values.password)
+      await queryClient.invalidateQueries({ queryKey: sessionQueries.all() })
+      navigate(returnTo, { replace: true })
+    } catch (error) {
+      setFailure(error instanceof ApiError && error.status === 401 ? 'username or password is invalid' : errorMessage(error))
+    }
+  }
+
+  return (
+    <CenteredCard
+      title="Sign in"
+      subtitle={params.has('returnTo') ? 'Your session has ended. Sign in to continue where you left off.' : 'Manage the API tokens of your InfluxDB organizations.'}
+    >
+      <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-4">
+        <TextField label="Username" autoComplete="username" autoFocus error={formState.errors.username?.message} {...register('username')} />
+        <TextField label="Password" type="password" autoComplete="current-password" error={formState.errors.password?.message} {...register('password')} />
+        {failure && (
+          <p role="alert" className="rounded-md border border-danger/40 bg-danger/5 px-3 py-2 text-sm text-danger">
+            {failure}
+          </p>
+        )}
+        <Button type="submit" variant="primary" pending={formState.isSubmitting}>
+          Sign In
+        </Button>
+      </form>
+    </CenteredCard>
+  )
+}
