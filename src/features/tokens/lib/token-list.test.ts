@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest'
+import type { Authorization } from '@/api/contract'
+import { DEFAULT_SORT, SORT_OPTIONS, filterTokens, parseSortKey, sortTokens, toListItems } from './token-list'
+import { makeAuth } from './test-fixtures'
+
+// A fixed, locale-free stand-in for the list's displayed date format.
+const formatCreated = (iso: string) => iso.slice(0, 19).replace('T', ' ')
+
+const auths: Authorization[] = [
+  makeAuth({ id: '0000000000001001', description: 'telegraf writer 10', status: 'active', createdAt: '2024-03-01T10:00:00.5Z' }),
+  makeAuth({ id: '0000000000001002', description: 'Telegraf writer 2', status: 'inactive', createdAt: '2024-03-01T10:00:00Z' }),
+  makeAuth({ id: '0000000000001003', description: '', status: 'active', createdAt: '2023-12-31T23:59:59.999999999Z' }),
+  makeAuth({ id: '0000000000001004', description: 'grafana reader', status: 'inactive', createdAt: '2024-03-01T10:00:00.000000001Z' }),
+  makeAuth({ id: '0000000000001005', description: 'telegraf writer 2', status: 'active', createdAt: '2024-03-01T10:00:00Z' }),
+]
+const items = toListItems(auths, formatCreated)
+const ids = (list: { auth: Authorization }[]) => list.map((item) => item.auth.id.slice(-1))
+
+describe('sort options', () => {
+  it('lists the six options of InfluxDB, in its order and wording', () => {
+    expect(SORT_OPTIONS.map((option) => `${option.key}: ${option.label}`)).toEqual([
+      'description-asc: Description (A → Z)',
+      'description-desc: Description (Z → A)',
+      'status-active: Status (Active)',
+      'status-inactive: Status (Inactive)',
+      'created-oldest: Date Created (Oldest)',
+      'created-newest: Date Created (Newest)',
+    ])
+    expect(DEFAULT_SORT).toBe('description-asc')
+  })
+
+  it('parses known keys and falls back to the default otherwise', () => {
+    expect(parseSortKey('created-newest')).toBe('created-newest')
+    expect(parseSortKey('bogus')).toBe('description-asc')
+    expect(parseSortKey(null)).toBe('description-asc')
+  })
+})
+
+describe('toListItems', () => {
+  it('joins description, status, ISO and displayed date into one lower-cased string', () => {
+    expect(items[1]?.haystack).toBe('telegraf writer 2\u0000inactive\u00002024-03-01t10:00:00z\u00002024-03-01 10:00:00')
+  })
+})
+
+describe('filterTokens', () => {
+  it('matches a trimmed, case-insensitive substring of any field', () => {
+    expect(ids(filterTokens(items, '  TELEGRAF '))).toEqual(['1', '2', '5'])
+    expect(ids(filterTokens(items, 'inactive'))).toEqual(['2', '4'])
+    expect(ids(filterTokens(items, '2023-12-31 23:59'))).toEqual(['3'])
+    expect(ids(filterTokens(items, '2023-12-31T23'))).toEqual(['3'])
+  })
+
+  it('matches "active" in inactive tokens too, as InfluxDB does', () => {
+    expect(filterTokens(items, 'active')).toHaveLength(5)
+  })
+
+  it('does not match across two fields', () => {
+    expect(filterTokens(items, 'reader inactive')).toEqual([])
+  })
+
+  it('returns the same array for an empty or blank query', () => {
+    expect(filterTokens(items, '')).toBe(items)
+    expect(filterTokens(items, '   ')).toBe(items)
+  })
+})
+
+describe('sortTokens', () => {
+  it('sorts descriptions naturally and case-blind, ties in API order, empty first', () => {
+    expect(ids(sortTokens(items, 'description-asc'))).toEqual(['3', '4', '2', '5', '1'])
+    expect(ids(sortTokens(items, 'description-desc'))).toEqual(['1', '2', '5', '4', '3'])
+  })
+
+  it('puts active or inactive tokens first, keeping API order within each', () => {
+    expect(ids(sortTokens(items, 'status-active'))).toEqual(['1', '3', '5', '2', '4'])
+    expect(ids(sortTokens(items, 'status-inactive'))).toEqual(['2', '4', '1', '3', '5'])
+  })
+
+  it('sorts UTC timestamps to the nanosecond, ties in API order', () => {
+    expect(ids(sortTokens(items, 'created-oldest'))).toEqual(['3', '2', '5', '4', '1'])
+    expect(ids(sortTokens(items, 'created-newest'))).toEqual(['1', '4', '2', '5', '3'])
+  })
+
+  it('falls back to Date.parse for offsets, with unreadable dates as the oldest', () => {
+    const mixed = toListItems(
+      [
+        makeAuth({ id: '0000000000002001', createdAt: '2024-03-01T12:00:00+02:00' }),
+        makeAuth({ id: '0000000000002002', createdAt: 'not a date' }),
+        makeAuth({ id: '0000000000002003', createdAt: '2024-03-01T09:30:00Z' }),
+      ],
+      formatCreated,
+    )
+    expect(ids(sortTokens(mixed, 'created-oldest'))).toEqual(['2', '3', '1'])
+  })
+
+  it('never mutates its input', () => {
+    const before = [...items]
+    const sorted = sortTokens(items, 'created-newest')
+    expect(sorted).not.toBe(items)
+    expect(items).toEqual(before)
+  })
+
+  it('filters and sorts 10,000 tokens quickly', () => {
+    const many = Array.from({ length: 10_000 }, (_, i) =>
+      makeAuth({
+        id: i.toString(16).padStart(16, '0'),
+        description: `token ${(i * 7919) % 10_000}`,
+        status: i % 3 === 0 ? 'inactive' : 'active',
+        createdAt: new Date(Date.UTC(2024, 0, 1) + ((i * 104_729) % 10_000) * 60_000).toISOString(),
+      }),
+    )
+    const list = toListItems(many, formatCreated)
+    const started = performance.now()
+    const filtered = filterTokens(list, 'token 1')
+    sortTokens(filtered, 'description-asc')
+    sortTokens(list, 'created-newest')
+    const elapsed = performance.now() - started
+    expect(filtered).toHaveLength(1111)
+    expect(elapsed).toBeLessThan(200)
+  })
+})
