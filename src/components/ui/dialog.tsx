@@ -13,10 +13,12 @@ export interface DialogContentProps {
   /** Called instead of closing when Escape, an outside click or the X asks to close. */
   onRequestClose?: () => void
   role?: 'dialog' | 'alertdialog'
+  /** Where focus goes on close when the element that opened the dialog no longer exists (a menu item). */
+  returnFocusTo?: () => HTMLElement | null | undefined
 }
 
 /** A modal with a title (its accessible name), focus trapped inside and returned on close. */
-export function DialogContent({ title, description, children, className, onRequestClose, role = 'dialog' }: DialogContentProps) {
+export function DialogContent({ title, description, children, className, onRequestClose, role = 'dialog', returnFocusTo }: DialogContentProps) {
   function intercept(event: Event) {
     if (!onRequestClose) return
     event.preventDefault()
@@ -30,6 +32,12 @@ export function DialogContent({ title, description, children, className, onReque
         onEscapeKeyDown={intercept}
         onPointerDownOutside={intercept}
         onInteractOutside={intercept}
+        onCloseAutoFocus={(event) => {
+          const target = returnFocusTo?.()
+          if (!target) return
+          event.preventDefault()
+          target.focus()
+        }}
         {...(description ? {} : { 'aria-describedby': undefined })}
         className={cn(
           'fixed top-1/2 left-1/2 z-50 flex max-h-[calc(100dvh-2rem)] w-[calc(100vw-1.5rem)] -translate-x-1/2 -translate-y-1/2 flex-col',

@@ -1,0 +1,64 @@
+import { ADMIN, expect, expectAccessible, test, tokensUrl } from './fixtures'
+
+test('onboarding a fresh server signs in and lands on the tokens page', async ({ page }) => {
+  await page.goto('/')
+  await expect(page).toHaveURL(/\/setup$/)
+  await expectAccessible(page)
+  await page.getByRole('textbox', { name: 'Username' }).fill(ADMIN.username)
+  await page.getByLabel('Password', { exact: true }).fill(ADMIN.password)
+  await page.getByLabel('Confirm Password').fill('something-else')
+  await page.getByRole('textbox', { name: 'Organization' }).fill(ADMIN.org)
+  await page.getByRole('textbox', { name: 'Bucket' }).fill(ADMIN.bucket)
+  await page.getByRole('button', { name: 'Continue' }).click()
+  await expect(page.getByText('Passwords do not match')).toBeVisible()
+
+  await page.getByLabel('Confirm Password').fill(ADMIN.password)
+  await page.getByRole('button', { name: 'Continue' }).click()
+  await expect(page).toHaveURL(/\/orgs\/[0-9a-f]{16}\/load-data\/tokens$/)
+  await expect(page.getByRole('heading', { name: 'Load Data' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Tokens' })).toHaveAttribute('aria-current', 'page')
+  const row = page.getByRole('row', { name: /admin's Token/ })
+  await expect(row).toContainText('Active')
+  await expect(row).toContainText('Operator')
+  await expect(page.getByText(`Signed in as ${ADMIN.username}`)).toBeVisible()
+})
+
+test('sign-in refuses a wrong password and accepts the right one', async ({ page, server }) => {
+  await server.setup()
+  await page.goto('/')
+  await expect(page).toHaveURL(/\/signin/)
+  await expectAccessible(page)
+  await page.getByRole('textbox', { name: 'Username' }).fill(ADMIN.username)
+  await page.getByLabel('Password').fill('wrong-password')
+  await page.getByRole('button', { name: 'Sign In' }).click()
+  await expect(page.getByRole('alert')).toHaveText('username or password is invalid')
+
+  await page.getByLabel('Password').fill(ADMIN.password)
+  await page.getByRole('button', { name: 'Sign In' }).click()
+  await expect(page.getByRole('table', { name: 'Tokens' })).toBeVisible()
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }))
+  expect(stored).toBe('{}{}')
+})
+
+test('an expired session goes to sign-in and comes back to the same view', async ({ page, seeded }) => {
+  await page.goto(tokensUrl(seeded.orgID, '?searchTerm=admin'))
+  await expect(page.getByRole('row', { name: /admin's Token/ })).toBeVisible()
+
+  // End the session on the server, as a timeout would.
+  expect((await page.request.post('/api/v2/signout')).status()).toBe(204)
+  await page.reload()
+  await expect(page).toHaveURL(/\/signin\?returnTo=/)
+  await expect(page.getByText('Your session has ended')).toBeVisible()
+  await page.getByRole('textbox', { name: 'Username' }).fill(ADMIN.username)
+  await page.getByLabel('Password').fill(ADMIN.password)
+  await page.getByRole('button', { name: 'Sign In' }).click()
+  await expect(page).toHaveURL(tokensUrl(seeded.orgID, '?searchTerm=admin'))
+  await expect(page.getByRole('textbox', { name: 'Filter Tokens' })).toHaveValue('admin')
+})
+
+test('Sign Out ends the session', async ({ page, seeded }) => {
+  await page.goto(tokensUrl(seeded.orgID))
+  await page.getByRole('button', { name: 'Sign Out' }).click()
+  await expect(page).toHaveURL(/\/signin$/)
+  expect((await page.request.get('/api/v2/me')).status()).toBe(401)
+})

@@ -1,0 +1,48 @@
+import { useQuery } from '@tanstack/react-query'
+import { AppShell } from '@/app/app-shell'
+import { Link } from '@/app/router'
+import { CenteredCard } from '@/components/ui/centered-card'
+import { LoadError } from '@/components/ui/load-error'
+import { sessionQueries, tokensPath } from '@/features/auth/session-queries'
+import { TokensPanel, TokensPanelSkeleton } from './tokens-panel'
+
+export function TokensPage({ orgID }: { orgID: string }) {
+  const me = useQuery(sessionQueries.me())
+  const orgs = useQuery(sessionQueries.orgs())
+  const org = orgs.data?.find((o) => o.id === orgID)
+
+  if (orgs.isError || me.isError) {
+    const failed = orgs.isError ? orgs : me
+    return (
+      <CenteredCard title="Something went wrong">
+        <LoadError error={failed.error} onRetry={() => failed.refetch()} />
+      </CenteredCard>
+    )
+  }
+  if (orgs.isSuccess && !org) {
+    return (
+      <CenteredCard title="Organization not found">
+        <p className="text-sm text-muted">This organization does not exist, or you are not a member of it.</p>
+        <Link href="/" className="mt-4 inline-block text-sm font-medium text-accent underline underline-offset-4">
+          Go to your organization
+        </Link>
+      </CenteredCard>
+    )
+  }
+
+  return (
+    <AppShell orgID={orgID} orgs={orgs.data ?? []} me={me.data}>
+      <h1 className="text-2xl font-semibold tracking-tight">Load Data</h1>
+      <nav aria-label="Load Data" className="mt-3 mb-5 flex gap-1 border-b border-border">
+        <Link
+          href={tokensPath(orgID)}
+          aria-current="page"
+          className="-mb-px border-b-2 border-accent px-3 py-2 text-sm font-medium text-fg"
+        >
+          Tokens
+        </Link>
+      </nav>
+      {org && me.data ? <TokensPanel org={org} me={me.data} /> : <TokensPanelSkeleton />}
+    </AppShell>
+  )
+}
