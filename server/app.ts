@@ -1,0 +1,121 @@
+import { Hono, type MiddlewareHandler } from 'hono'
+import { SessionStore } from './auth/sessions.ts'
+import { openStore } from './db/database.ts'
+import type { AppEnv, Services } from './http/context.ts'
+import { ApiError, errorResponse } from './http/errors.ts'
+import { proxyTo } from './proxy.ts'
+import { registerAuthorizationRoutes } from './routes/authorizations.ts'
+import { registerBucketRoutes } from './routes/buckets.ts'
+import { registerOrgRoutes } from './routes/orgs.ts'
+import { registerSetupRoutes } from './routes/setup.ts'
+import { registerSigninRoutes } from './routes/signin.ts'
+import { INFLUX_VERSION, registerSystemRoutes } from './routes/system.ts'
+import { registerUserRoutes } from './routes/users.ts'
+import { registerWriteRoutes } from './routes/write.ts'
+import { isApiPath, registerStatic } from './static.ts'
+
+export interface AppOptions {
+  /** Where the SQLite file lives (embedded mode). Default ./data */
+  dataDir?: string
+  /** Forward /api/*, /health and /ping to this InfluxDB instead of the embedded server. */
+  influxUrl?: string
+  /** The built single-page app (dist/). */
+  staticDir?: string
+  /** One line per request; default: nothing. */
+  log?: (line: string) => void
+  /** Session length; default 60 like InfluxDB. */
+  sessionMinutes?: number
+}
+
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ')
+
+/** Method, path (never the query, which may hold a token), status and duration. */
+function requestLog(log: (line: string) => void): MiddlewareHandler {
+  return async (c, next) => {
+    const started = performance.now()
+    await next()
+    log(`${c.req.method} ${c.req.path} ${c.res.status} ${Math.round(performance.now() - started)}ms`)
+  }
+}
+
+function setHeaders(headers: Record<string, string>): MiddlewareHandler {
+  return async (c, next) => {
+    await next()
+    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value)
+  }
+}
+
+const securityHeaders = setHeaders({
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+})
+
+// InfluxDB's CORS (ref §C.8): echo any Origin, never allow credentials, answer preflights with 204.
+const cors: MiddlewareHandler = async (c, next) => {
+  const origin = c.req.header('origin')
+  if (c.req.method === 'OPTIONS') {
+    const headers: Record<string, string> = {
+      'Access-Control-Allow-Methods': 'POST, GET, OPTIONS, PUT, DELETE, PATCH',
+      'Access-Control-Allow-Headers':
+        'Accept, Content-Type, Content-Length, Accept-Encoding, Authorization, User-Agent',
+    }
+    if (origin) headers['Access-Control-Allow-Origin'] = origin
+    return c.body(null, 204, headers)
+  }
+  await next()
+  if (origin) c.res.headers.set('Access-Control-Allow-Origin', origin)
+}
+
+function embeddedApi(app: Hono<AppEnv>, options: AppOptions): () => void {
+  const store = openStore(options.dataDir ?? './data')
+  const services: Services = { store, sessions: new SessionStore((options.sessionMinutes ?? 60) * 60_000) }
+  app.use('*', setHeaders({ 'X-Influxdb-Build': 'OSS', 'X-Influxdb-Version': INFLUX_VERSION }))
+  for (const path of ['/api/*', '/health', '/ping']) app.use(path, cors)
+  registerSystemRoutes(app, services)
+  registerSetupRoutes(app, services)
+  registerSigninRoutes(app, services)
+  registerOrgRoutes(app, services)
+  registerBucketRoutes(app, services)
+  registerUserRoutes(app, services)
+  registerAuthorizationRoutes(app, services)
+  registerWriteRoutes(app, services)
+  return () => store.close()
+}
+
+/** The whole server as a Hono app: the API (embedded or proxied) and the built UI. No listening. */
+export function buildApp(options: AppOptions): { app: Hono; close(): void } {
+  const log = options.log ?? (() => {})
+  const app = new Hono<AppEnv>()
+  app.use('*', requestLog(log))
+  app.use('*', securityHeaders)
+
+  let close = () => {}
+  if (options.influxUrl) {
+    const proxy = proxyTo(options.influxUrl)
+    for (const path of ['/api/*', '/health', '/ping']) app.all(path, proxy)
+  } else {
+    close = embeddedApi(app, options)
+  }
+  app.all('/api/*', () => {
+    throw new ApiError('not found', 'path not found')
+  })
+  if (options.staticDir) registerStatic(app, options.staticDir)
+
+  app.notFound((c) => (isApiPath(c.req.path) ? errorResponse(new ApiError('not found', 'path not found')) : c.text('Not Found', 404)))
+  app.onError((error) => {
+    if (error instanceof ApiError) return errorResponse(error)
+    log(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+    return errorResponse(new ApiError('internal error', 'An internal error has occurred.'))
+  })
+  return { app: app as unknown as Hono, close }
+}

@@ -1,0 +1,78 @@
+import type { MiddlewareHandler } from 'hono'
+import { getCookie } from 'hono/cookie'
+import type { Store } from '../db/database.ts'
+import { forbidden, unauthorized } from '../http/errors.ts'
+import type { AppEnv, Services } from '../http/context.ts'
+import { hashToken } from '../ids.ts'
+import {
+  PermissionSet,
+  type Principal,
+  mePermissions,
+  memberPermissions,
+  ownerPermissions,
+  permission,
+} from './permissions.ts'
+
+export const SESSION_COOKIE = 'influxdb-oss-session'
+
+/** `Token <t>` or `Bearer <t>`, scheme case-insensitive; anything else is not a token. */
+export function tokenFromHeader(header: string | undefined): string | undefined {
+  const match = /^(token|bearer) +(\S+)\s*$/i.exec(header ?? '')
+  return match?.[2]
+}
+
+/**
+ * A session's rights, recomputed on every request (ref §C.2): org ownership and membership,
+ * bucket membership, instance ownership, every token of the user (inactive ones too), and the
+ * user's own record.
+ */
+export function sessionPermissions(store: Store, userID: string): PermissionSet {
+  const set = new PermissionSet(mePermissions(userID))
+  for (const m of store.membershipsOf(userID)) {
+    if (m.resourceType === 'orgs') {
+      const perms = m.role === 'owner' ? ownerPermissions(m.resourceID) : memberPermissions(m.resourceID)
+      perms.forEach((p) => set.add(p))
+    } else if (m.resourceType === 'buckets') {
+      set.add(permission('read', 'buckets', { id: m.resourceID }))
+    } else {
+      set.add(permission('read', 'instance'))
+      set.add(permission('write', 'instance'))
+    }
+  }
+  for (const perms of store.permissionsOfUserTokens(userID)) perms.forEach((p) => set.add(p))
+  return set
+}
+
+/**
+ * InfluxDB's authentication middleware: a token header wins over the session cookie; unknown
+ * credentials are 401; a missing or inactive user is 403 `User is inactive`.
+ */
+export function authenticate({ store, sessions }: Services, headers: Headers, cookie: string | undefined): Principal {
+  const token = tokenFromHeader(headers.get('authorization') ?? undefined)
+  let principal: Principal
+  if (token !== undefined) {
+    const auth = store.authorizationByTokenHash(hashToken(token))
+    if (!auth) throw unauthorized()
+    principal = {
+      kind: 'token',
+      userID: auth.userID,
+      permissions: auth.status === 'active' ? new PermissionSet(auth.permissions) : null,
+    }
+  } else {
+    const session = cookie ? sessions.use(cookie) : undefined
+    if (!session) throw unauthorized()
+    principal = { kind: 'session', userID: session.userID, permissions: null }
+  }
+  const user = store.userById(principal.userID)
+  if (!user || user.status !== 'active') throw forbidden('User is inactive')
+  if (principal.kind === 'session') principal.permissions = sessionPermissions(store, user.id)
+  return principal
+}
+
+/** Route middleware: authenticate, then expose the principal as `c.get('principal')`. */
+export function requireAuth(services: Services): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('principal', authenticate(services, c.req.raw.headers, getCookie(c, SESSION_COOKIE)))
+    await next()
+  }
+}

@@ -1,0 +1,39 @@
+import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
+import { promisify } from 'node:util'
+import { invalid } from '../http/errors.ts'
+
+const scryptAsync = promisify(scrypt) as (
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  options: { N: number; r: number; p: number; maxmem: number },
+) => Promise<Buffer>
+
+// Stored as `scrypt$N$r$p$salt$hash` so the cost can change later without breaking old hashes.
+const COST = { N: 16384, r: 8, p: 1 }
+const KEY_LENGTH = 32
+
+/** InfluxDB's rule: passwords are 8 to 72 characters. */
+export function validatePassword(password: string): void {
+  if (password.length < 8) throw invalid('passwords must be at least 8 characters long')
+  if (password.length > 72) throw invalid('passwords must be at most 72 characters long')
+}
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16)
+  const hash = await scryptAsync(password, salt, KEY_LENGTH, { ...COST, maxmem: 64 * 1024 * 1024 })
+  return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64'), hash.toString('base64')].join('$')
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, salt, hash] = stored.split('$')
+  if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false
+  const expected = Buffer.from(hash, 'base64')
+  const actual = await scryptAsync(password, Buffer.from(salt, 'base64'), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: 64 * 1024 * 1024,
+  })
+  return timingSafeEqual(actual, expected)
+}

@@ -1,0 +1,166 @@
+import { forbidden, invalid, unauthorized } from '../http/errors.ts'
+
+/** Every resource type an InfluxDB 2.x OSS server knows, in the server's order (ref §C). */
+export const RESOURCE_TYPES = [
+  'authorizations',
+  'buckets',
+  'dashboards',
+  'orgs',
+  'sources',
+  'tasks',
+  'telegrafs',
+  'users',
+  'variables',
+  'scrapers',
+  'secrets',
+  'labels',
+  'views',
+  'documents',
+  'notificationRules',
+  'notificationEndpoints',
+  'checks',
+  'dbrp',
+  'notebooks',
+  'annotations',
+  'remotes',
+  'replications',
+  'instance',
+] as const
+
+export type ResourceType = (typeof RESOURCE_TYPES)[number]
+export type Action = 'read' | 'write'
+export const ACTIONS: readonly Action[] = ['read', 'write']
+
+export interface Resource {
+  type: ResourceType
+  id?: string
+  orgID?: string
+}
+
+export interface Permission {
+  action: Action
+  resource: Resource
+}
+
+const resourceTypeSet = new Set<string>(RESOURCE_TYPES)
+export const isResourceType = (value: unknown): value is ResourceType =>
+  typeof value === 'string' && resourceTypeSet.has(value)
+export const isAction = (value: unknown): value is Action => value === 'read' || value === 'write'
+
+/** InfluxDB's Permission.String(): `read:orgs/<orgID>/buckets/<id>` and its shorter forms. */
+export function formatPermission(p: Permission): string {
+  const { type, id, orgID } = p.resource
+  if (orgID && id) return `${p.action}:orgs/${orgID}/${type}/${id}`
+  if (orgID) return `${p.action}:orgs/${orgID}/${type}`
+  if (id) return `${p.action}:${type}/${id}`
+  return `${p.action}:${type}`
+}
+
+export function permission(action: Action, type: ResourceType, scope: { id?: string; orgID?: string } = {}): Permission {
+  const resource: Resource = { type }
+  if (scope.id !== undefined) resource.id = scope.id
+  if (scope.orgID !== undefined) resource.orgID = scope.orgID
+  return { action, resource }
+}
+
+/** Read and write on every type except `instance`, unscoped: the operator token (ref §C.9). */
+export function operatorPermissions(): Permission[] {
+  return RESOURCE_TYPES.filter((t) => t !== 'instance').flatMap((t) => ACTIONS.map((a) => permission(a, t)))
+}
+
+/** What an org owner holds through a session (InfluxDB's OwnerPermissions). */
+export function ownerPermissions(orgID: string): Permission[] {
+  return RESOURCE_TYPES.filter((t) => t !== 'instance').flatMap((t) =>
+    ACTIONS.map((a) => (t === 'orgs' ? permission(a, t, { id: orgID }) : permission(a, t, { orgID }))),
+  )
+}
+
+/** What an org member holds through a session (InfluxDB's MemberPermissions). */
+export function memberPermissions(orgID: string): Permission[] {
+  return [
+    ...RESOURCE_TYPES.filter((t) => t !== 'instance' && t !== 'orgs').map((t) => permission('read', t, { orgID })),
+    permission('read', 'orgs', { id: orgID }),
+  ]
+}
+
+/**
+ * An all-access token as InfluxDB's UI builds it (ref §C.9): every type but `instance`, read+write
+ * scoped to the org, except `orgs` (read on the org itself) and `users` (read+write on the user).
+ */
+export function allAccessPermissions(orgID: string, userID: string): Permission[] {
+  const types = RESOURCE_TYPES.filter((t) => t !== 'instance').sort((a, b) =>
+    a.toLowerCase().localeCompare(b.toLowerCase()),
+  )
+  return types.flatMap((t) => {
+    if (t === 'orgs') return [permission('read', t, { id: orgID })]
+    if (t === 'users') return ACTIONS.map((a) => permission(a, t, { id: userID }))
+    return ACTIONS.map((a) => permission(a, t, { orgID }))
+  })
+}
+
+export const mePermissions = (userID: string): Permission[] => ACTIONS.map((a) => permission(a, 'users', { id: userID }))
+
+/**
+ * A set of held permissions indexed for InfluxDB's matching rules (ref §C.2): a held permission
+ * allows a requested one with the same action when it is on `instance`, or has the same type and
+ * is global, or is org-wide for the request's orgID, or names the request's id.
+ */
+export class PermissionSet {
+  private readonly keys = new Set<string>()
+
+  constructor(permissions: Iterable<Permission> = []) {
+    for (const p of permissions) this.add(p)
+  }
+
+  add(p: Permission): void {
+    const { type, id, orgID } = p.resource
+    if (type === 'instance') this.keys.add(`${p.action} instance`)
+    else if (id) this.keys.add(`${p.action} ${type} id ${id}`)
+    else if (orgID) this.keys.add(`${p.action} ${type} org ${orgID}`)
+    else this.keys.add(`${p.action} ${type}`)
+  }
+
+  allows(p: Permission): boolean {
+    const { type, id, orgID } = p.resource
+    return (
+      this.keys.has(`${p.action} instance`) ||
+      this.keys.has(`${p.action} ${type}`) ||
+      (orgID !== undefined && this.keys.has(`${p.action} ${type} org ${orgID}`)) ||
+      (id !== undefined && this.keys.has(`${p.action} ${type} id ${id}`))
+    )
+  }
+}
+
+/**
+ * What a caller can do. `permissions` is null for an inactive token: every check then fails
+ * with `token is inactive`, and list endpoints drop everything (ref §C.5).
+ */
+export interface Principal {
+  kind: 'token' | 'session'
+  userID: string
+  permissions: PermissionSet | null
+}
+
+export function can(principal: Principal, p: Permission): boolean {
+  return principal.permissions?.allows(p) ?? false
+}
+
+/** Throws InfluxDB's 401 when the principal lacks `p`. */
+export function authorize(principal: Principal, p: Permission): void {
+  if (principal.permissions === null) throw unauthorized('token is inactive')
+  if (!principal.permissions.allows(p)) throw unauthorized(`${formatPermission(p)} is unauthorized`)
+}
+
+/** The creator of a token must hold everything it grants (ref §C.3 step 3). */
+export function authorizeGrant(principal: Principal, p: Permission): void {
+  if (!can(principal, p)) {
+    const text = formatPermission(p)
+    throw forbidden(`permission ${text} is not allowed: ${text} is unauthorized`)
+  }
+}
+
+export function assertNoInstance(permissions: Permission[]): void {
+  if (permissions.some((p) => p.resource.type === 'instance')) {
+    throw invalid('authorizations cannot be created with the instance type, it is only used during setup')
+  }
+}

@@ -1,0 +1,47 @@
+import type { SetupRequest } from './services/setup.ts'
+
+export interface Config {
+  port: number
+  host: string
+  dataDir: string
+  influxUrl?: string
+  /** From INFLUXDB_INIT_*: the setup to perform when the database is not set up yet. */
+  init?: SetupRequest
+}
+
+function integer(name: string, value: string, min: number, max: number): number {
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new Error(`${name} must be a whole number between ${min} and ${max}, got "${value}"`)
+  }
+  return Number(value)
+}
+
+/** Reads PORT, HOST, DATA_DIR, INFLUX_URL and the INFLUXDB_INIT_* variables. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const config: Config = {
+    port: integer('PORT', env.PORT || '8086', 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    dataDir: env.DATA_DIR || './data',
+  }
+  if (env.INFLUX_URL) {
+    const url = new URL(env.INFLUX_URL)
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('INFLUX_URL must be an http(s) URL')
+    config.influxUrl = url.toString()
+  }
+  if (env.INFLUXDB_INIT_USERNAME) {
+    for (const name of ['INFLUXDB_INIT_ORG', 'INFLUXDB_INIT_BUCKET']) {
+      if (!env[name]) throw new Error(`${name} is required when INFLUXDB_INIT_USERNAME is set`)
+    }
+    config.init = {
+      username: env.INFLUXDB_INIT_USERNAME,
+      password: env.INFLUXDB_INIT_PASSWORD || undefined,
+      org: env.INFLUXDB_INIT_ORG ?? '',
+      bucket: env.INFLUXDB_INIT_BUCKET ?? '',
+      retentionSeconds: env.INFLUXDB_INIT_RETENTION
+        ? integer('INFLUXDB_INIT_RETENTION', env.INFLUXDB_INIT_RETENTION, 0, Number.MAX_SAFE_INTEGER)
+        : 0,
+      token: env.INFLUXDB_INIT_ADMIN_TOKEN || undefined,
+    }
+  }
+  return config
+}

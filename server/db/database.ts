@@ -1,0 +1,479 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import type { Permission } from '../auth/permissions.ts'
+import { migrations } from './migrations.ts'
+
+export type Status = 'active' | 'inactive'
+
+export interface User {
+  id: string
+  name: string
+  status: Status
+  createdAt: string
+  updatedAt: string
+}
+
+export interface Org {
+  id: string
+  name: string
+  description: string
+  createdAt: string
+  updatedAt: string
+}
+
+export interface Bucket {
+  id: string
+  orgID: string
+  type: 'user' | 'system'
+  name: string
+  description: string | null
+  retentionSeconds: number
+  shardGroupSeconds: number
+  createdAt: string
+  updatedAt: string
+}
+
+export interface Authorization {
+  id: string
+  status: Status
+  description: string
+  orgID: string
+  userID: string
+  permissions: Permission[]
+  createdAt: string
+  updatedAt: string
+}
+
+export type MembershipResource = 'orgs' | 'buckets' | 'instance'
+export type Role = 'owner' | 'member'
+
+export interface Membership {
+  resourceType: MembershipResource
+  resourceID: string
+  role: Role
+}
+
+export type FieldValue =
+  | { type: 'float'; value: number }
+  | { type: 'integer' | 'unsigned'; value: string }
+  | { type: 'string'; value: string }
+  | { type: 'boolean'; value: boolean }
+
+export interface Point {
+  measurement: string
+  tags: Record<string, string>
+  fields: Record<string, FieldValue>
+  time: bigint
+}
+
+export interface Page {
+  offset: number
+  limit: number
+  descending: boolean
+  after?: string
+}
+
+export interface BucketFilter {
+  id?: string
+  orgID?: string
+  name?: string
+}
+
+export interface AuthorizationFilter {
+  id?: string
+  orgID?: string
+  userID?: string
+}
+
+/** The instance resource's ID, as InfluxDB uses for the setup user's ownership mapping. */
+export const INSTANCE_ID = '0000000000000001'
+
+interface UserRow {
+  id: string
+  name: string
+  status: Status
+  created_at: string
+  updated_at: string
+}
+interface OrgRow {
+  id: string
+  name: string
+  description: string
+  created_at: string
+  updated_at: string
+}
+interface BucketRow {
+  id: string
+  org_id: string
+  type: 'user' | 'system'
+  name: string
+  description: string | null
+  retention_seconds: number
+  shard_group_seconds: number
+  created_at: string
+  updated_at: string
+}
+interface AuthorizationRow {
+  id: string
+  status: Status
+  description: string
+  org_id: string
+  user_id: string
+  permissions: string
+  created_at: string
+  updated_at: string
+}
+
+const toUser = (r: UserRow): User => ({
+  id: r.id,
+  name: r.name,
+  status: r.status,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+})
+const toOrg = (r: OrgRow): Org => ({
+  id: r.id,
+  name: r.name,
+  description: r.description,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+})
+const toBucket = (r: BucketRow): Bucket => ({
+  id: r.id,
+  orgID: r.org_id,
+  type: r.type,
+  name: r.name,
+  description: r.description,
+  retentionSeconds: r.retention_seconds,
+  shardGroupSeconds: r.shard_group_seconds,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+})
+const toAuthorization = (r: AuthorizationRow): Authorization => ({
+  id: r.id,
+  status: r.status,
+  description: r.description,
+  orgID: r.org_id,
+  userID: r.user_id,
+  permissions: JSON.parse(r.permissions) as Permission[],
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+})
+
+export const DATABASE_FILE = 'influx-tokens.sqlite'
+
+/** Opens (creating and migrating as needed) the store in `dataDir`. */
+export function openStore(dataDir: string): Store {
+  mkdirSync(dataDir, { recursive: true })
+  return new Store(openDatabase(join(dataDir, DATABASE_FILE)))
+}
+
+function openDatabase(file: string): Database.Database {
+  const db = new Database(file)
+  db.pragma('journal_mode = WAL')
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+  db.pragma('synchronous = NORMAL')
+  migrate(db)
+  return db
+}
+
+function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number
+  if (current > migrations.length) {
+    throw new Error(`database schema version ${current} is newer than this server (${migrations.length})`)
+  }
+  migrations.slice(current).forEach((sql, index) => {
+    db.transaction(() => {
+      db.exec(sql)
+      db.pragma(`user_version = ${current + index + 1}`)
+    })()
+  })
+}
+
+/** All SQL lives here. Statements are prepared once (the dynamic list queries are cached by text). */
+export class Store {
+  private readonly statements = new Map<string, Database.Statement>()
+
+  constructor(private readonly db: Database.Database) {}
+
+  private stmt(sql: string): Database.Statement {
+    let statement = this.statements.get(sql)
+    if (!statement) {
+      statement = this.db.prepare(sql)
+      this.statements.set(sql, statement)
+    }
+    return statement
+  }
+
+  /** Runs `fn` in one transaction: all of its writes land, or none. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate()
+  }
+
+  close(): void {
+    this.db.close()
+  }
+
+  // --- users ---
+
+  countUsersAndOrgs(): number {
+    const row = this.stmt('SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM orgs) AS n').get() as { n: number }
+    return row.n
+  }
+
+  insertUser(user: User, passwordHash: string | null): void {
+    this.stmt(
+      'INSERT INTO users (id, name, status, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(user.id, user.name, user.status, passwordHash, user.createdAt, user.updatedAt)
+  }
+
+  userById(id: string): User | undefined {
+    const row = this.stmt('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined
+    return row && toUser(row)
+  }
+
+  userByName(name: string): User | undefined {
+    const row = this.stmt('SELECT * FROM users WHERE name = ?').get(name) as UserRow | undefined
+    return row && toUser(row)
+  }
+
+  passwordHash(userID: string): string | null {
+    const row = this.stmt('SELECT password_hash FROM users WHERE id = ?').get(userID) as
+      | { password_hash: string | null }
+      | undefined
+    return row?.password_hash ?? null
+  }
+
+  setPasswordHash(userID: string, hash: string, updatedAt: string): void {
+    this.stmt('UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?').run(hash, updatedAt, userID)
+  }
+
+  listUsers(page: Page): User[] {
+    const where = page.after ? (page.descending ? 'WHERE id < ?' : 'WHERE id > ?') : ''
+    const sql = `SELECT * FROM users ${where} ORDER BY id ${page.descending ? 'DESC' : 'ASC'} LIMIT ? OFFSET ?`
+    const params = page.after ? [page.after, page.limit, page.offset] : [page.limit, page.offset]
+    return (this.stmt(sql).all(...params) as UserRow[]).map(toUser)
+  }
+
+  allUsers(): User[] {
+    return (this.stmt('SELECT * FROM users ORDER BY id').all() as UserRow[]).map(toUser)
+  }
+
+  updateUser(user: User): void {
+    this.stmt('UPDATE users SET name = ?, status = ?, updated_at = ? WHERE id = ?').run(
+      user.name,
+      user.status,
+      user.updatedAt,
+      user.id,
+    )
+  }
+
+  /** Removes the user, its password and its memberships; its authorizations stay (ref §C.6). */
+  deleteUser(id: string): void {
+    this.stmt('DELETE FROM users WHERE id = ?').run(id)
+  }
+
+  // --- memberships ---
+
+  insertMembership(userID: string, m: Membership): void {
+    this.stmt(
+      'INSERT OR REPLACE INTO memberships (user_id, resource_type, resource_id, role) VALUES (?, ?, ?, ?)',
+    ).run(userID, m.resourceType, m.resourceID, m.role)
+  }
+
+  membershipsOf(userID: string): Membership[] {
+    const rows = this.stmt(
+      'SELECT resource_type, resource_id, role FROM memberships WHERE user_id = ?',
+    ).all(userID) as { resource_type: MembershipResource; resource_id: string; role: Role }[]
+    return rows.map((r) => ({ resourceType: r.resource_type, resourceID: r.resource_id, role: r.role }))
+  }
+
+  // --- orgs ---
+
+  insertOrg(org: Org): void {
+    this.stmt('INSERT INTO orgs (id, name, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(
+      org.id,
+      org.name,
+      org.description,
+      org.createdAt,
+      org.updatedAt,
+    )
+  }
+
+  orgById(id: string): Org | undefined {
+    const row = this.stmt('SELECT * FROM orgs WHERE id = ?').get(id) as OrgRow | undefined
+    return row && toOrg(row)
+  }
+
+  orgByName(name: string): Org | undefined {
+    const row = this.stmt('SELECT * FROM orgs WHERE name = ?').get(name) as OrgRow | undefined
+    return row && toOrg(row)
+  }
+
+  /** Orgs in ID order; with `memberID`, only those the user owns or belongs to. */
+  listOrgs(page: Page, memberID?: string): Org[] {
+    const conditions: string[] = []
+    const params: unknown[] = []
+    if (memberID) {
+      conditions.push(
+        "id IN (SELECT resource_id FROM memberships WHERE user_id = ? AND resource_type = 'orgs')",
+      )
+      params.push(memberID)
+    }
+    if (page.after) {
+      conditions.push(page.descending ? 'id < ?' : 'id > ?')
+      params.push(page.after)
+    }
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''
+    const sql = `SELECT * FROM orgs ${where} ORDER BY id ${page.descending ? 'DESC' : 'ASC'} LIMIT ? OFFSET ?`
+    return (this.stmt(sql).all(...params, page.limit, page.offset) as OrgRow[]).map(toOrg)
+  }
+
+  allOrgs(): Org[] {
+    return (this.stmt('SELECT * FROM orgs').all() as OrgRow[]).map(toOrg)
+  }
+
+  // --- buckets ---
+
+  insertBucket(b: Bucket): void {
+    this.stmt(
+      `INSERT INTO buckets (id, org_id, type, name, description, retention_seconds, shard_group_seconds, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(b.id, b.orgID, b.type, b.name, b.description, b.retentionSeconds, b.shardGroupSeconds, b.createdAt, b.updatedAt)
+  }
+
+  bucketById(id: string): Bucket | undefined {
+    const row = this.stmt('SELECT * FROM buckets WHERE id = ?').get(id) as BucketRow | undefined
+    return row && toBucket(row)
+  }
+
+  bucketByName(orgID: string, name: string): Bucket | undefined {
+    const row = this.stmt('SELECT * FROM buckets WHERE org_id = ? AND name = ?').get(orgID, name) as
+      | BucketRow
+      | undefined
+    return row && toBucket(row)
+  }
+
+  /**
+   * One page of buckets. Within an org they come in name order (InfluxDB walks its org+name
+   * index), otherwise in ID order. `after` continues after the bucket with that ID.
+   */
+  listBuckets(filter: BucketFilter, page: Page): Bucket[] {
+    const conditions: string[] = []
+    const params: unknown[] = []
+    if (filter.id) {
+      conditions.push('id = ?')
+      params.push(filter.id)
+    }
+    if (filter.orgID) {
+      conditions.push('org_id = ?')
+      params.push(filter.orgID)
+    }
+    if (filter.name !== undefined) {
+      conditions.push('name = ?')
+      params.push(filter.name)
+    }
+    const key = filter.orgID ? 'name' : 'id'
+    const direction = page.descending ? 'DESC' : 'ASC'
+    if (page.after) {
+      conditions.push(`${key} ${page.descending ? '<' : '>'} (SELECT ${key} FROM buckets WHERE id = ?)`)
+      params.push(page.after)
+    }
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''
+    const sql = `SELECT * FROM buckets ${where} ORDER BY ${key} ${direction} LIMIT ? OFFSET ?`
+    return (this.stmt(sql).all(...params, page.limit, page.offset) as BucketRow[]).map(toBucket)
+  }
+
+  /** id → name of every bucket, for naming bucket permissions in one pass. */
+  bucketNames(): Map<string, string> {
+    const rows = this.stmt('SELECT id, name FROM buckets').all() as { id: string; name: string }[]
+    return new Map(rows.map((r) => [r.id, r.name]))
+  }
+
+  deleteBucket(id: string): void {
+    this.stmt('DELETE FROM buckets WHERE id = ?').run(id)
+  }
+
+  // --- authorizations ---
+
+  insertAuthorization(a: Authorization, tokenHash: string): void {
+    this.stmt(
+      `INSERT INTO authorizations (id, token_hash, status, description, org_id, user_id, permissions, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(a.id, tokenHash, a.status, a.description, a.orgID, a.userID, JSON.stringify(a.permissions), a.createdAt, a.updatedAt)
+  }
+
+  tokenHashExists(tokenHash: string): boolean {
+    return this.stmt('SELECT 1 FROM authorizations WHERE token_hash = ?').get(tokenHash) !== undefined
+  }
+
+  authorizationById(id: string): Authorization | undefined {
+    const row = this.stmt('SELECT * FROM authorizations WHERE id = ?').get(id) as AuthorizationRow | undefined
+    return row && toAuthorization(row)
+  }
+
+  authorizationByTokenHash(tokenHash: string): Authorization | undefined {
+    const row = this.stmt('SELECT * FROM authorizations WHERE token_hash = ?').get(tokenHash) as
+      | AuthorizationRow
+      | undefined
+    return row && toAuthorization(row)
+  }
+
+  /** Every matching authorization in ascending ID order, in one query (no paging, like InfluxDB). */
+  listAuthorizations(filter: AuthorizationFilter): Authorization[] {
+    const conditions: string[] = []
+    const params: string[] = []
+    if (filter.id) {
+      conditions.push('id = ?')
+      params.push(filter.id)
+    }
+    if (filter.userID) {
+      conditions.push('user_id = ?')
+      params.push(filter.userID)
+    }
+    if (filter.orgID) {
+      conditions.push('org_id = ?')
+      params.push(filter.orgID)
+    }
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''
+    return (this.stmt(`SELECT * FROM authorizations ${where} ORDER BY id`).all(...params) as AuthorizationRow[]).map(
+      toAuthorization,
+    )
+  }
+
+  /** The distinct permission lists of a user's tokens (inactive ones included), for session rights. */
+  permissionsOfUserTokens(userID: string): Permission[][] {
+    const rows = this.stmt('SELECT DISTINCT permissions FROM authorizations WHERE user_id = ?').all(userID) as {
+      permissions: string
+    }[]
+    return rows.map((r) => JSON.parse(r.permissions) as Permission[])
+  }
+
+  updateAuthorization(a: Authorization): void {
+    this.stmt('UPDATE authorizations SET status = ?, description = ?, updated_at = ? WHERE id = ?').run(
+      a.status,
+      a.description,
+      a.updatedAt,
+      a.id,
+    )
+  }
+
+  deleteAuthorization(id: string): void {
+    this.stmt('DELETE FROM authorizations WHERE id = ?').run(id)
+  }
+
+  // --- points ---
+
+  insertPoints(bucketID: string, points: Point[]): void {
+    const insert = this.stmt('INSERT INTO points (bucket_id, measurement, tags, fields, time) VALUES (?, ?, ?, ?, ?)')
+    for (const p of points) {
+      insert.run(bucketID, p.measurement, JSON.stringify(p.tags), JSON.stringify(p.fields), p.time)
+    }
+  }
+
+  countPoints(bucketID: string): number {
+    return (this.stmt('SELECT count(*) AS n FROM points WHERE bucket_id = ?').get(bucketID) as { n: number }).n
+  }
+}

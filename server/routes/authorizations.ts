@@ -1,0 +1,199 @@
+import type { Hono } from 'hono'
+import { requireAuth } from '../auth/credentials.ts'
+import {
+  type Permission,
+  type Principal,
+  type Resource,
+  assertNoInstance,
+  authorize,
+  authorizeGrant,
+  can,
+  formatPermission,
+  isAction,
+  isResourceType,
+  permission,
+} from '../auth/permissions.ts'
+import type { Authorization, AuthorizationFilter, Status } from '../db/database.ts'
+import { expectObject, optionalArray, optionalObject, optionalString, readJson } from '../http/body.ts'
+import { type AppEnv, type Services, json } from '../http/context.ts'
+import { ApiError, invalid, notFound } from '../http/errors.ts'
+import { parseId, timestamp } from '../ids.ts'
+import { type Names, authorizationResponse } from '../responses.ts'
+import { insertAuthorization, loadNames } from '../services/tenant.ts'
+import { orgNameNotFound } from './orgs.ts'
+
+const authorizationNotFound = () => notFound('authorization not found')
+
+/** An ID inside the JSON body: InfluxDB reports a bad one as a JSON decoding error. */
+function jsonId(value: string): string {
+  try {
+    return parseId(value)
+  } catch (error) {
+    if (error instanceof ApiError) throw invalid(`invalid json structure: ${error.message}`)
+    throw error
+  }
+}
+
+const optionalJsonId = (value: string | undefined) => (value === undefined ? undefined : jsonId(value))
+
+/** Decodes one permission; only `action`, `resource.type`, `resource.id`, `resource.orgID` are read. */
+function decodePermission(value: unknown, index: number): { action: unknown; resource: { type: unknown; id?: string; orgID?: string } } {
+  const item = expectObject(value, `permissions[${index}]`)
+  const resource = optionalObject(item, 'resource') ?? {}
+  return {
+    action: item.action,
+    resource: {
+      type: resource.type,
+      id: optionalJsonId(optionalString(resource, 'id')),
+      orgID: optionalJsonId(optionalString(resource, 'orgID')),
+    },
+  }
+}
+
+/** ref §C.4 steps 3–4: non-empty, known types and actions. */
+function validatePermissions(decoded: ReturnType<typeof decodePermission>[]): Permission[] {
+  if (decoded.length === 0) throw invalid('authorization must include permissions')
+  return decoded.map((p) => {
+    if (!isResourceType(p.resource.type)) {
+      throw invalid('invalid resource type for permission: unknown resource type for permission')
+    }
+    if (!isAction(p.action)) throw invalid('invalid action type for permission: unknown action for permission')
+    const resource: Resource = { type: p.resource.type }
+    if (p.resource.id !== undefined) resource.id = p.resource.id
+    if (p.resource.orgID !== undefined) resource.orgID = p.resource.orgID
+    return { action: p.action, resource }
+  })
+}
+
+const readAuthorization = (a: Authorization) =>
+  [permission('read', 'authorizations', { id: a.id, orgID: a.orgID }), permission('read', 'users', { id: a.userID })]
+const writeAuthorization = (a: Authorization) =>
+  [permission('write', 'authorizations', { id: a.id, orgID: a.orgID }), permission('write', 'users', { id: a.userID })]
+
+/** The single-resource response: 404 when the token's org or user no longer exists (ref §B.8). */
+function singleResponse(store: Services['store'], a: Authorization, names: Names, token = '') {
+  if (!store.orgById(a.orgID)) throw notFound('organization not found')
+  if (!store.userById(a.userID)) throw notFound('user not found')
+  return authorizationResponse(a, names, token)
+}
+
+function findAuthorization(store: Services['store'], idText: string): Authorization {
+  const authorization = store.authorizationById(parseId(idText))
+  if (!authorization) throw authorizationNotFound()
+  return authorization
+}
+
+function checkAll(principal: Principal, permissions: Permission[]): void {
+  permissions.forEach((p) => authorize(principal, p))
+}
+
+/** GET|POST /api/v2/authorizations, GET|PATCH|DELETE /api/v2/authorizations/{authID} (ref §B.6–B.10, §C.3–C.5). */
+export function registerAuthorizationRoutes(app: Hono<AppEnv>, services: Services): void {
+  const { store } = services
+  const auth = requireAuth(services)
+
+  app.get('/api/v2/authorizations', auth, (c) => {
+    const principal = c.get('principal')
+    const filter: AuthorizationFilter = {}
+    const userID = c.req.query('userID')
+    const userName = c.req.query('user')
+    const orgID = c.req.query('orgID')
+    const orgName = c.req.query('org')
+    const id = c.req.query('id')
+    // The ID form of a filter wins over the name form; `token` is ignored like in OSS.
+    if (userID) filter.userID = parseId(userID)
+    else if (userName) {
+      const user = store.userByName(userName)
+      if (!user) throw notFound('user not found')
+      filter.userID = user.id
+    }
+    if (orgID) filter.orgID = parseId(orgID)
+    else if (orgName) {
+      const org = store.orgByName(orgName)
+      if (!org) throw orgNameNotFound(orgName)
+      filter.orgID = org.id
+    }
+    if (id) {
+      filter.id = parseId(id)
+      if (!store.authorizationById(filter.id)) throw authorizationNotFound()
+    }
+    const names = loadNames(store)
+    // Tokens the caller may not read, or whose user or org is gone, are dropped silently.
+    const authorizations = store
+      .listAuthorizations(filter)
+      .filter((a) => readAuthorization(a).every((p) => can(principal, p)))
+      .flatMap((a) => authorizationResponse(a, names) ?? [])
+    return json(c, 200, { links: { self: '/api/v2/authorizations' }, authorizations })
+  })
+
+  app.post('/api/v2/authorizations', auth, async (c) => {
+    const principal = c.get('principal')
+    const body = expectObject(await readJson(c.req.raw))
+    const orgID = optionalJsonId(optionalString(body, 'orgID'))
+    const targetUserID = optionalJsonId(optionalString(body, 'userID'))
+    const description = optionalString(body, 'description')
+    const statusText = optionalString(body, 'status')
+    const decoded = (optionalArray(body, 'permissions') ?? []).map(decodePermission)
+
+    const permissions = validatePermissions(decoded)
+    if (!orgID) throw invalid('org id required: invalid ID')
+    const status = (statusText || 'active') as Status
+    if (status !== 'active' && status !== 'inactive') throw invalid('invalid status: must be active or inactive')
+    if (!store.userById(principal.userID)) throw invalid('unable to create token')
+
+    const userID = targetUserID ?? principal.userID
+    authorize(principal, permission('write', 'authorizations', { orgID }))
+    authorize(principal, permission('write', 'users', { id: userID }))
+    permissions.forEach((p) => authorizeGrant(principal, p))
+    // InfluxDB answers 500 here; a clear 400 is better.
+    assertNoInstance(permissions)
+
+    const mismatch = permissions.find((p) => p.resource.orgID !== undefined && p.resource.orgID !== orgID)
+    if (mismatch) throw invalid(`permission ${formatPermission(mismatch)} is not for org id ${orgID}`)
+
+    const created = store.transaction(() => {
+      if (!store.userById(userID) || !store.orgById(orgID)) throw invalid('unable to create token')
+      return insertAuthorization(store, { orgID, userID, permissions, description, status })
+    })
+    return json(c, 201, authorizationResponse(created.authorization, loadNames(store), created.token))
+  })
+
+  app.get('/api/v2/authorizations/:authID', auth, (c) => {
+    const authorization = findAuthorization(store, c.req.param('authID'))
+    checkAll(c.get('principal'), readAuthorization(authorization))
+    return json(c, 200, singleResponse(store, authorization, loadNames(store)))
+  })
+
+  app.patch('/api/v2/authorizations/:authID', auth, async (c) => {
+    const id = parseId(c.req.param('authID'))
+    const body = expectObject(await readJson(c.req.raw))
+    const description = optionalString(body, 'description')
+    const status = optionalString(body, 'status')
+    const updated = store.transaction(() => {
+      const authorization = findAuthorization(store, id)
+      checkAll(c.get('principal'), writeAuthorization(authorization))
+      if (status !== undefined && status !== 'active' && status !== 'inactive') {
+        throw invalid('encodeAuthorization: unknown authorization status')
+      }
+      // Only status and description can change; `{}` just bumps updatedAt.
+      const next: Authorization = {
+        ...authorization,
+        status: status ?? authorization.status,
+        description: description ?? authorization.description,
+        updatedAt: timestamp(),
+      }
+      store.updateAuthorization(next)
+      return next
+    })
+    return json(c, 200, singleResponse(store, updated, loadNames(store)))
+  })
+
+  app.delete('/api/v2/authorizations/:authID', auth, (c) => {
+    store.transaction(() => {
+      const authorization = findAuthorization(store, c.req.param('authID'))
+      checkAll(c.get('principal'), writeAuthorization(authorization))
+      store.deleteAuthorization(authorization.id)
+    })
+    return c.body(null, 204)
+  })
+}

@@ -1,0 +1,36 @@
+import type { Hono } from 'hono'
+import { expectObject, optionalNumber, optionalString, readJson } from '../http/body.ts'
+import { type AppEnv, type Services, json } from '../http/context.ts'
+import { invalid } from '../http/errors.ts'
+import { bucketResponse, orgResponse, rawAuthorizationResponse, userResponse } from '../responses.ts'
+import { isSetupAllowed, setup } from '../services/setup.ts'
+
+/** GET|POST /api/v2/setup, no authentication (ref §B.12). */
+export function registerSetupRoutes(app: Hono<AppEnv>, { store }: Services): void {
+  app.get('/api/v2/setup', (c) => json(c, 200, { allowed: isSetupAllowed(store) }))
+
+  app.post('/api/v2/setup', async (c) => {
+    const body = expectObject(await readJson(c.req.raw))
+    const seconds = optionalNumber(body, 'retentionPeriodSeconds')
+    // The deprecated retentionPeriodHrs is really a Go duration, i.e. nanoseconds.
+    const nanos = optionalNumber(body, 'retentionPeriodHrs')
+    const retentionSeconds = seconds || (nanos ? Math.floor(nanos / 1e9) : 0)
+    if (retentionSeconds < 0 || !Number.isInteger(retentionSeconds)) {
+      throw invalid('retention period must be a non-negative whole number of seconds')
+    }
+    const result = await setup(store, {
+      username: optionalString(body, 'username') ?? '',
+      password: optionalString(body, 'password'),
+      org: optionalString(body, 'org') ?? '',
+      bucket: optionalString(body, 'bucket') ?? '',
+      retentionSeconds,
+      token: optionalString(body, 'token') || undefined,
+    })
+    return json(c, 201, {
+      user: userResponse(result.user),
+      bucket: bucketResponse(result.bucket),
+      org: orgResponse(result.org),
+      auth: rawAuthorizationResponse(result.auth, result.token),
+    })
+  })
+}

@@ -1,0 +1,109 @@
+import type { Hono } from 'hono'
+import { requireAuth } from '../auth/credentials.ts'
+import { hashPassword, validatePassword } from '../auth/passwords.ts'
+import { authorize, can, permission } from '../auth/permissions.ts'
+import type { Status, User } from '../db/database.ts'
+import { type JsonObject, expectObject, optionalString, readJson } from '../http/body.ts'
+import { type AppEnv, type Services, json } from '../http/context.ts'
+import { conflict, invalid, notFound } from '../http/errors.ts'
+import { parsePage } from '../http/paging.ts'
+import { parseId, timestamp } from '../ids.ts'
+import { userResponse } from '../responses.ts'
+import { createUser } from '../services/tenant.ts'
+
+const userNotFound = () => notFound('user not found')
+const readUser = (id: string) => permission('read', 'users', { id })
+const writeUser = (id: string) => permission('write', 'users', { id })
+
+function optionalStatus(body: JsonObject): Status | undefined {
+  const status = optionalString(body, 'status')
+  if (status !== undefined && status !== 'active' && status !== 'inactive') {
+    throw invalid('invalid status: must be active or inactive')
+  }
+  return status
+}
+
+/** GET|POST /api/v2/users, GET|PATCH|DELETE /api/v2/users/{userID}, POST …/password. */
+export function registerUserRoutes(app: Hono<AppEnv>, services: Services): void {
+  const { store } = services
+  const auth = requireAuth(services)
+
+  app.get('/api/v2/users', auth, (c) => {
+    const page = parsePage((name) => c.req.query(name))
+    const name = c.req.query('name')
+    const id = c.req.query('id')
+    let users: User[]
+    if (name || id) {
+      const user = id ? store.userById(parseId(id)) : store.userByName(name ?? '')
+      if (!user || (name && user.name !== name)) throw userNotFound()
+      users = [user]
+    } else {
+      users = store.listUsers(page)
+    }
+    // Everyone needs read:users/<id>, so a non-operator normally sees only themselves.
+    const visible = users.filter((u) => can(c.get('principal'), readUser(u.id)))
+    return json(c, 200, { links: { self: '/api/v2/users' }, users: visible.map(userResponse) })
+  })
+
+  app.post('/api/v2/users', auth, async (c) => {
+    const body = expectObject(await readJson(c.req.raw))
+    authorize(c.get('principal'), permission('write', 'users'))
+    const user = store.transaction(() =>
+      createUser(store, { name: optionalString(body, 'name') ?? '', status: optionalStatus(body) }),
+    )
+    return json(c, 201, userResponse(user))
+  })
+
+  app.get('/api/v2/users/:userID', auth, (c) => {
+    const id = parseId(c.req.param('userID'))
+    authorize(c.get('principal'), readUser(id))
+    const user = store.userById(id)
+    if (!user) throw userNotFound()
+    return json(c, 200, userResponse(user))
+  })
+
+  app.patch('/api/v2/users/:userID', auth, async (c) => {
+    const id = parseId(c.req.param('userID'))
+    const body = expectObject(await readJson(c.req.raw))
+    const name = optionalString(body, 'name')?.trim()
+    const status = optionalStatus(body)
+    authorize(c.get('principal'), writeUser(id))
+    const updated = store.transaction(() => {
+      const user = store.userById(id)
+      if (!user) throw userNotFound()
+      if (name !== undefined && name !== user.name) {
+        if (name === '') throw invalid('user name is empty')
+        if (store.userByName(name)) throw conflict(`user with name ${name} already exists`)
+      }
+      const next: User = { ...user, name: name || user.name, status: status ?? user.status, updatedAt: timestamp() }
+      store.updateUser(next)
+      return next
+    })
+    return json(c, 200, userResponse(updated))
+  })
+
+  app.delete('/api/v2/users/:userID', auth, (c) => {
+    const id = parseId(c.req.param('userID'))
+    authorize(c.get('principal'), writeUser(id))
+    store.transaction(() => {
+      if (!store.userById(id)) throw userNotFound()
+      store.deleteUser(id)
+    })
+    return c.body(null, 204)
+  })
+
+  app.post('/api/v2/users/:userID/password', auth, async (c) => {
+    const id = parseId(c.req.param('userID'))
+    const body = expectObject(await readJson(c.req.raw))
+    const password = optionalString(body, 'password') ?? ''
+    authorize(c.get('principal'), writeUser(id))
+    if (!store.userById(id)) throw userNotFound()
+    validatePassword(password)
+    const hash = await hashPassword(password)
+    store.transaction(() => {
+      if (!store.userById(id)) throw userNotFound()
+      store.setPasswordHash(id, hash, timestamp())
+    })
+    return c.body(null, 204)
+  })
+}
