@@ -98,7 +98,8 @@ const b2 = { id: B2, name: 'logs' }
 
 describe('influxAuthCreateCommand', () => {
   it('gives one --read-bucket/--write-bucket per scoped bucket, on one line when short', () => {
-    const request = { orgID: ORG, description: 'ci', permissions: buildReadWritePermissions(ORG, { all: false, buckets: [b1] }, { all: false, buckets: [] }) }
+    const permissions = buildReadWritePermissions(ORG, { all: false, buckets: [b1] }, { all: false, buckets: [] })
+    const request = { orgID: ORG, description: 'ci', permissions }
     const { command } = expectSameAccess(request, acme)
     expect(command).toBe(`influx auth create --org acme --description 'ci' --read-bucket ${B1}`)
   })
@@ -154,7 +155,13 @@ describe('influxAuthCreateCommand', () => {
   it('gives type-wide flags for a custom token and comments what the CLI cannot say', () => {
     const ctx = { orgID: ORG, orgName: 'acme', userID: ME }
     const sel = {
-      types: { dashboards: { read: true, write: true }, notificationRules: { read: true, write: false }, dbrp: { read: true, write: false }, orgs: { read: true, write: false }, users: { read: true, write: true } },
+      types: {
+        dashboards: { read: true, write: true },
+        notificationRules: { read: true, write: false },
+        dbrp: { read: true, write: false },
+        orgs: { read: true, write: false },
+        users: { read: true, write: true },
+      },
       bucketRead: [b1],
       bucketWrite: [],
     }
