@@ -22,8 +22,15 @@ export async function ensureBuilt(root: string, log: (line: string) => void): Pr
   const sources = Math.max(...SOURCES.map((name) => newestMtime(join(root, name))))
   if (built === 0 || built < sources) {
     log('Building the UI with Vite…')
-    const { build } = await import('vite')
-    await build({ root, logLevel: 'warn' })
+    try {
+      const { build } = await import('vite')
+      await build({ root, logLevel: 'warn' })
+    } catch (error) {
+      // The API is still useful without a fresh UI: report the failure and keep going.
+      log(`UI build failed: ${error instanceof Error ? error.message : String(error)}`)
+      if (built === 0) return undefined
+      log('Serving the previous build from dist/.')
+    }
   }
   return dist
 }
