@@ -146,6 +146,23 @@ describe('influxAuthCreateCommand', () => {
     )
   })
 
+  it('uses --all-access without a users permission when the server has no users type', () => {
+    const types = ['authorizations', 'buckets', 'orgs']
+    const request = { orgID: ORG, permissions: buildAllAccessPermissions(types, ORG, ME) }
+    expect(influxAuthCreateCommand(request, { ...acme, resourceTypes: types })).toBe('influx auth create --org acme --all-access')
+  })
+
+  it('spells out an operator-like token that is not the full operator set', () => {
+    const request = { orgID: ORG, permissions: [read({ type: 'authorizations' }), write({ type: 'authorizations' })] }
+    expect(influxAuthCreateCommand(request, acme)).toBe(
+      [
+        'influx auth create --org acme',
+        '# not expressible with influx auth create: authorizations read (all orgs)',
+        '# not expressible with influx auth create: authorizations write (all orgs)',
+      ].join('\n'),
+    )
+  })
+
   it('uses --operator for the operator set', () => {
     const request = { orgID: ORG, description: "alice's Token", permissions: buildOperatorPermissions(OSS_RESOURCE_TYPES) }
     const { command } = expectSameAccess(request, acme)

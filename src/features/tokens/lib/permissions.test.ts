@@ -69,8 +69,8 @@ describe('buildAllAccessPermissions', () => {
   })
 
   it('dedupes and sorts regardless of case', () => {
-    expect(buildAllAccessPermissions(['views', 'Alpha', 'views', 'beta'], ORG, ME).map((p) => p.resource.type)).toEqual([
-      'Alpha', 'Alpha', 'beta', 'beta', 'views', 'views',
+    expect(buildAllAccessPermissions(['views', 'Alpha', 'views', 'beta', 'Beta'], ORG, ME).map((p) => p.resource.type)).toEqual([
+      'Alpha', 'Alpha', 'beta', 'beta', 'Beta', 'Beta', 'views', 'views',
     ])
   })
 })
@@ -150,7 +150,8 @@ describe('tokenKind', () => {
     const oneBucket = [...full, read({ type: 'buckets', orgID: ORG, id: B1 })]
     const noBuckets = full.filter((p) => p.resource.type !== 'buckets')
     const globalUsers = [...full, read({ type: 'users' })]
-    for (const perms of [withoutOrgRead, readOnlyTasks, orgWrite, otherOrgRead, oneBucket, noBuckets, globalUsers]) {
+    const otherOrgType = [...full, read({ type: 'dashboards', orgID: OTHER_ORG })]
+    for (const perms of [withoutOrgRead, readOnlyTasks, orgWrite, otherOrgRead, oneBucket, noBuckets, globalUsers, otherOrgType]) {
       expect(tokenKind(perms)).toBe('custom')
     }
   })

@@ -155,10 +155,11 @@ describe('describeAccess', () => {
       read({ type: 'telegrafs', orgID: ORG, id: 'c0ffee0000000001', name: 'cpu' }),
       read({ type: 'variables' }),
       write({ type: 'buckets', orgID: ORG, id: B2, name: 'logs' }),
+      write(bucket(B1)),
     ]
     expect(describeAccess(permissions, names)).toBe(
       'Can read and write users (alice); read tokens in acme; read variables in every organization; ' +
-        'read organizations (acme); read Telegraf configurations (cpu); write tasks in acme; write buckets (logs). ' +
+        'read organizations (acme); read Telegraf configurations (cpu); write tasks in acme; write buckets (logs, telemetry). ' +
         'Cannot manage tokens or users.',
     )
   })

@@ -68,9 +68,9 @@ export function scopeSummary(auth: Pick<Authorization, 'permissions'>): string {
   }
 }
 
-function orgLabel(resource: Resource, names: NameLookup): string {
-  const orgID = resource.orgID ?? ''
-  return resource.org ?? names.orgName(orgID) ?? orgID
+/** The org's name: the server's, else a lookup, else its id. */
+function orgLabel(orgID: string, org: string | undefined, names: NameLookup): string {
+  return org ?? names.orgName(orgID) ?? orgID
 }
 
 /** The name of a resource given by id: the server's, else a lookup, else the id itself. */
@@ -87,7 +87,9 @@ function idTarget(resource: Resource & { id: string }, names: NameLookup): Pick<
 function permissionLine({ action, resource }: Permission, names: NameLookup): PermissionLine {
   const { type, id } = resource
   if (id !== undefined) return { action, type, ...idTarget({ ...resource, id }, names) }
-  if (resource.orgID !== undefined) return { action, type, target: `all in ${orgLabel(resource, names)}`, deleted: false }
+  if (resource.orgID !== undefined) {
+    return { action, type, target: `all in ${orgLabel(resource.orgID, resource.org, names)}`, deleted: false }
+  }
   return { action, type, target: 'all orgs', deleted: false }
 }
 
@@ -125,8 +127,12 @@ function describedName(resource: Resource & { id: string }, names: NameLookup): 
 
 /** Where a type-wide permission applies: its org, or every org when it has none (operator style). */
 function scopeText(resources: Resource[], names: NameLookup): string {
-  if (resources.some((r) => r.orgID === undefined)) return 'in every organization'
-  return `in ${joinList([...new Set(resources.map((r) => orgLabel(r, names)))])}`
+  const labels = new Set<string>()
+  for (const { orgID, org } of resources) {
+    if (orgID === undefined) return 'in every organization'
+    labels.add(orgLabel(orgID, org, names))
+  }
+  return `in ${joinList([...labels])}`
 }
 
 function sideText(side: BucketSide, names: NameLookup, noun = true): string {
