@@ -9,7 +9,7 @@ import { isSetupAllowed, setup } from './services/setup.ts'
 const repoRoot = fileURLToPath(new URL('..', import.meta.url))
 
 /** Performs the INFLUXDB_INIT_* setup on a database that is not set up yet; otherwise changes nothing. */
-async function initialSetup(config: Config, log: (line: string) => void): Promise<void> {
+export async function initialSetup(config: Config, log: (line: string) => void): Promise<void> {
   if (!config.init || config.influxUrl) return
   const store = openStore(config.dataDir)
   try {
