@@ -16,7 +16,7 @@ test('onboarding a fresh server signs in and lands on the tokens page', async ({
   await page.getByRole('button', { name: 'Continue' }).click()
   await expect(page).toHaveURL(/\/orgs\/[0-9a-f]{16}\/load-data\/tokens$/)
   await expect(page.getByRole('heading', { name: 'Load Data' })).toBeVisible()
-  await expect(page.getByRole('link', { name: 'Tokens' })).toHaveAttribute('aria-current', 'page')
+  await expect(page.getByRole('link', { name: 'Tokens', exact: true })).toHaveAttribute('aria-current', 'page')
   const row = page.getByRole('row', { name: /admin's Token/ })
   await expect(row).toContainText('Active')
   await expect(row).toContainText('Operator')

@@ -24,11 +24,11 @@ test('Read/Write: search, tick buckets, save, copy the token once, and it has ex
   await expect(read.getByRole('checkbox')).toHaveCount(7)
   const names = await read.getByRole('checkbox').evaluateAll((boxes) => boxes.map((b) => b.closest('label')?.querySelector('span')?.textContent))
   expect(names).toEqual(['billing-events', 'iot-gateways', 'iot-sensors', 'k8s-metrics', 'telemetry', '_monitoring', '_tasks'])
-  await expect(read.getByText('system')).toHaveCount(2)
+  await expect(read.getByText('system', { exact: true })).toHaveCount(2)
 
   await read.getByRole('searchbox', { name: 'Search buckets' }).fill('IOT')
   await expect(read.getByRole('checkbox')).toHaveCount(2)
-  await read.getByRole('button', { name: 'Select All' }).click()
+  await read.getByRole('button', { name: 'Select All', exact: true }).click()
   await expect(read.getByText('2 selected')).toBeVisible()
   await read.getByRole('searchbox', { name: 'Search buckets' }).fill('')
   await expect(read.getByRole('checkbox', { name: 'telemetry' })).not.toBeChecked()

@@ -21,3 +21,8 @@ export function updateAuthorization(id: string, update: AuthorizationUpdateReque
 export function deleteAuthorization(id: string): Promise<void> {
   return apiRequest(`/api/v2/authorizations/${encodeURIComponent(id)}`, { method: 'DELETE' })
 }
+
+/** The tokens of one user, in every org. */
+export function listUserAuthorizations(userID: string, signal?: AbortSignal): Promise<Authorizations> {
+  return apiRequest(`/api/v2/authorizations?userID=${encodeURIComponent(userID)}`, { signal })
+}

@@ -16,7 +16,7 @@ export async function copyText(text: string, input?: HTMLInputElement | null): P
   if (!input) throw new Error(COPY_FAILED_MESSAGE)
   input.focus()
   input.select()
-  let copied = false
+  let copied: boolean
   try {
     copied = document.execCommand('copy')
   } catch {

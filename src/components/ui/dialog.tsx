@@ -1,5 +1,5 @@
 import * as RadixDialog from '@radix-ui/react-dialog'
-import type { ReactNode } from 'react'
+import { useRef, type ReactNode } from 'react'
 import { cn } from '@/lib/cn'
 
 export const Dialog = RadixDialog.Root
@@ -19,6 +19,7 @@ export interface DialogContentProps {
 
 /** A modal with a title (its accessible name), focus trapped inside and returned on close. */
 export function DialogContent({ title, description, children, className, onRequestClose, role = 'dialog', returnFocusTo }: DialogContentProps) {
+  const contentRef = useRef<HTMLDivElement>(null)
   function intercept(event: Event) {
     if (!onRequestClose) return
     event.preventDefault()
@@ -28,10 +29,18 @@ export function DialogContent({ title, description, children, className, onReque
     <RadixDialog.Portal>
       <RadixDialog.Overlay className="fixed inset-0 z-40 bg-black/50 data-[state=open]:animate-[fade-in_120ms_ease-out]" />
       <RadixDialog.Content
+        ref={contentRef}
         role={role}
         onEscapeKeyDown={intercept}
         onPointerDownOutside={intercept}
         onInteractOutside={intercept}
+        onOpenAutoFocus={(event) => {
+          // Start where typing begins (a field marked data-autofocus), not on the close button.
+          const field = contentRef.current?.querySelector<HTMLElement>('[data-autofocus]')
+          if (!field) return
+          event.preventDefault()
+          field.focus()
+        }}
         onCloseAutoFocus={(event) => {
           const target = returnFocusTo?.()
           if (!target) return

@@ -5,11 +5,20 @@ import { cn } from '@/lib/cn'
 export const DropdownMenu = RadixMenu.Root
 export const DropdownMenuTrigger = RadixMenu.Trigger
 
-export function DropdownMenuContent({ children, align = 'end' }: { children: ReactNode; align?: 'start' | 'end' }) {
+export function DropdownMenuContent({
+  children,
+  align = 'end',
+  onCloseAutoFocus,
+}: {
+  children: ReactNode
+  align?: 'start' | 'end'
+  onCloseAutoFocus?: (event: Event) => void
+}) {
   return (
     <RadixMenu.Portal>
       <RadixMenu.Content
         align={align}
+        onCloseAutoFocus={onCloseAutoFocus}
         sideOffset={6}
         className="z-50 min-w-52 rounded-lg border border-border bg-raised p-1 text-fg shadow-xl"
       >

@@ -48,16 +48,16 @@ export function Toaster() {
   const current = useSyncExternalStore(subscribe, () => toasts)
   return (
     <div className="pointer-events-none fixed right-4 bottom-4 left-4 z-[60] flex flex-col items-end gap-2 sm:left-auto">
-      <ToastRegion kind="success" role="status" toasts={current} />
-      <ToastRegion kind="error" role="alert" toasts={current} />
+      <ToastRegion kind="success" live="polite" toasts={current} />
+      <ToastRegion kind="error" live="assertive" toasts={current} />
     </div>
   )
 }
 
-function ToastRegion({ kind, role, toasts: all }: { kind: ToastKind; role: 'status' | 'alert'; toasts: Toast[] }) {
+function ToastRegion({ kind, live, toasts: all }: { kind: ToastKind; live: 'polite' | 'assertive'; toasts: Toast[] }) {
   const mine = all.filter((t) => t.kind === kind)
   return (
-    <div role={role} aria-live={role === 'alert' ? 'assertive' : 'polite'} className="flex flex-col items-end gap-2">
+    <div aria-live={live} aria-relevant="additions text" className="flex flex-col items-end gap-2">
       {mine.map((t) => (
         <div
           key={t.id}

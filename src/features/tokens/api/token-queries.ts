@@ -1,7 +1,8 @@
 import { queryOptions } from '@tanstack/react-query'
-import { listAuthorizations } from '@/api/authorizations'
+import { listAuthorizations, listUserAuthorizations } from '@/api/authorizations'
 import { listAllBuckets } from '@/api/buckets'
 import { listResourceTypes } from '@/api/resources'
+import { listUsers } from '@/api/users'
 
 export const tokenQueries = {
   all: () => ['tokens'] as const,
@@ -9,6 +10,12 @@ export const tokenQueries = {
     queryOptions({
       queryKey: [...tokenQueries.all(), 'list', orgID],
       queryFn: async ({ signal }) => (await listAuthorizations(orgID, signal)).authorizations,
+    }),
+  /** The signed-in user's own tokens: a session holds the union of their permissions. */
+  mine: (userID: string) =>
+    queryOptions({
+      queryKey: [...tokenQueries.all(), 'user', userID],
+      queryFn: async ({ signal }) => (await listUserAuthorizations(userID, signal)).authorizations,
     }),
 }
 
@@ -27,5 +34,13 @@ export const resourceQueries = {
       queryKey: ['resources'],
       queryFn: listResourceTypes,
       staleTime: Infinity,
+    }),
+}
+
+export const userQueries = {
+  list: () =>
+    queryOptions({
+      queryKey: ['users', 'list'],
+      queryFn: async () => (await listUsers()).users,
     }),
 }

@@ -1,5 +1,6 @@
-import type { Organization, User } from '@/api/contract'
+import type { Authorization, Organization, User } from '@/api/contract'
 import { Dialog } from '@/components/ui/dialog'
+import { tokenKind } from '../lib/permissions'
 import { AllAccessTokenDialog } from './all-access-token-dialog'
 import type { GenerateKind } from './generate-token-menu'
 import { ReadWriteTokenDialog } from './read-write-token-dialog'
@@ -7,16 +8,28 @@ import { ReadWriteTokenDialog } from './read-write-token-dialog'
 export interface GenerateDialogProps {
   org: Organization
   me: User
+  /** A token to clone: the dialog opens filled from it. */
+  source?: Authorization
   onClose: () => void
   returnFocusTo?: () => HTMLElement | null
 }
 
+export type GenerateRequest = { kind: GenerateKind } | { kind: 'clone'; source: Authorization }
+
+/** The dialog that fits a token's permissions, so a clone opens where they can be edited. */
+function dialogKindFor(source: Authorization): GenerateKind {
+  const kind = tokenKind(source.permissions)
+  return kind === 'all-access' ? 'all-access' : 'read-write'
+}
+
 /** One modal for whichever Generate flow is open; each flow ends in the "Token created" view. */
-export function GenerateTokenDialogs({ kind, ...props }: GenerateDialogProps & { kind: GenerateKind | null }) {
+export function GenerateTokenDialogs({ request, ...props }: Omit<GenerateDialogProps, 'source'> & { request: GenerateRequest | null }) {
+  const source = request?.kind === 'clone' ? request.source : undefined
+  const kind = request ? (request.kind === 'clone' ? dialogKindFor(request.source) : request.kind) : null
   return (
-    <Dialog open={kind !== null} onOpenChange={(open) => !open && props.onClose()}>
-      {kind === 'read-write' && <ReadWriteTokenDialog {...props} />}
-      {kind === 'all-access' && <AllAccessTokenDialog {...props} />}
+    <Dialog open={request !== null} onOpenChange={(open) => !open && props.onClose()}>
+      {kind === 'read-write' && <ReadWriteTokenDialog {...props} source={source} />}
+      {kind === 'all-access' && <AllAccessTokenDialog {...props} source={source} />}
     </Dialog>
   )
 }

@@ -1,25 +1,37 @@
+import { useRef, type Ref } from 'react'
 import { Button } from '@/components/ui/button'
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from '@/components/ui/dropdown-menu'
 
 export type GenerateKind = 'read-write' | 'all-access'
 
 /** The "Generate" menu button (WAI-ARIA menu button: Enter, Space or ArrowDown opens it). */
-export function GenerateTokenMenu({ onChoose }: { onChoose: (kind: GenerateKind) => void }) {
+export function GenerateTokenMenu({ onChoose, ref }: { onChoose: (kind: GenerateKind) => void; ref?: Ref<HTMLButtonElement> }) {
+  // After a choice the dialog takes focus (and gives it back on close); the menu must not steal it.
+  const chosen = useRef(false)
+  function choose(kind: GenerateKind) {
+    chosen.current = true
+    onChoose(kind)
+  }
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="primary">
+        <Button variant="primary" ref={ref}>
           Generate
           <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="currentColor">
             <path d="M5.2 7.2a1 1 0 0 1 1.4 0L10 10.6l3.4-3.4a1 1 0 1 1 1.4 1.4l-4.1 4.1a1 1 0 0 1-1.4 0L5.2 8.6a1 1 0 0 1 0-1.4Z" />
           </svg>
         </Button>
       </DropdownMenuTrigger>
-      <DropdownMenuContent>
-        <DropdownMenuItem onSelect={() => onChoose('read-write')} hint="Read and write chosen buckets">
+      <DropdownMenuContent
+        onCloseAutoFocus={(event) => {
+          if (chosen.current) event.preventDefault()
+          chosen.current = false
+        }}
+      >
+        <DropdownMenuItem onSelect={() => choose('read-write')} hint="Read and write chosen buckets">
           Read/Write Token
         </DropdownMenuItem>
-        <DropdownMenuItem onSelect={() => onChoose('all-access')} hint="Everything in this organization">
+        <DropdownMenuItem onSelect={() => choose('all-access')} hint="Everything in this organization">
           All-Access Token
         </DropdownMenuItem>
       </DropdownMenuContent>

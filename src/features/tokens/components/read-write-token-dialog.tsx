@@ -1,18 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useQuery } from '@tanstack/react-query'
-import { useId, useMemo, useRef, useState } from 'react'
+import { useCallback, useMemo } from 'react'
 import { Controller, useForm, useWatch, type Control } from 'react-hook-form'
-import type { Authorization, Bucket } from '@/api/contract'
-import { errorMessage } from '@/api/http'
-import { Button } from '@/components/ui/button'
-import { DialogBody, DialogContent, DialogFooter } from '@/components/ui/dialog'
-import { TextField } from '@/components/ui/field'
+import type { Bucket } from '@/api/contract'
 import { LoadError } from '@/components/ui/load-error'
-import { toast } from '@/components/ui/toast'
 import { cn } from '@/lib/cn'
 import { bucketQueries } from '../api/token-queries'
-import { useCreateToken } from '../api/use-create-token'
 import { sortBucketsForPicker } from '../lib/bucket-list'
+import { readWriteFromPermissions } from '../lib/permissions'
 import {
   emptyReadWriteForm,
   hasAnyPermission,
@@ -21,68 +16,49 @@ import {
   type ReadWriteFormValues,
 } from '../lib/read-write-form'
 import { BucketPicker } from './bucket-picker'
+import { GenerateDialogFrame } from './generate-dialog-frame'
 import type { GenerateDialogProps } from './generate-token-dialogs'
-import { TokenCreatedContent } from './token-created'
 
-export function ReadWriteTokenDialog({ org, onClose, returnFocusTo }: GenerateDialogProps) {
+function initialValues(source: GenerateDialogProps['source']): ReadWriteFormValues {
+  if (!source) return emptyReadWriteForm
+  const { read, write } = readWriteFromPermissions(source.permissions)
+  const side = (access: typeof read) => ({ mode: access.all ? ('all' as const) : ('scoped' as const), bucketIDs: access.buckets.map((b) => b.id) })
+  return { description: '', read: side(read), write: side(write) }
+}
+
+export function ReadWriteTokenDialog(props: GenerateDialogProps) {
+  const { org, source } = props
   const buckets = useQuery(bucketQueries.list(org.id))
   const sortedBuckets = useMemo(() => sortBucketsForPicker(buckets.data ?? []), [buckets.data])
-  const create = useCreateToken()
-  const [created, setCreated] = useState<Authorization | null>(null)
-  const submitting = useRef(false)
-  const formId = useId()
-  const { register, handleSubmit, control } = useForm<ReadWriteFormValues>({
+  const { control } = useForm<ReadWriteFormValues>({
     resolver: zodResolver(readWriteFormSchema),
-    defaultValues: emptyReadWriteForm,
+    defaultValues: initialValues(source),
   })
   const values = useWatch({ control }) as ReadWriteFormValues
-  const canSave = buckets.isSuccess && hasAnyPermission(values)
-
-  async function onSubmit(form: ReadWriteFormValues) {
-    // One click, one token: a second submit while the first is in flight is ignored.
-    if (submitting.current || !hasAnyPermission(form)) return
-    submitting.current = true
-    try {
-      const auth = await create.mutateAsync(toReadWriteRequest(form, org.id, sortedBuckets))
-      toast.success('Token was created successfully')
-      setCreated(auth)
-    } catch {
-      // The error is shown in the dialog from the mutation's state; every input stays as it was.
-    } finally {
-      submitting.current = false
-    }
-  }
-
-  if (created) return <TokenCreatedContent auth={created} onClose={onClose} returnFocusTo={returnFocusTo} />
+  const permissions = useMemo(
+    () => (hasAnyPermission(values) ? toReadWriteRequest(values, org.id, sortedBuckets).permissions : []),
+    [values, org.id, sortedBuckets],
+  )
+  const permissionsFor = useCallback(() => permissions, [permissions])
 
   return (
-    <DialogContent title="Generate Read/Write Token" className="max-w-4xl" onRequestClose={onClose} returnFocusTo={returnFocusTo}>
-      <form id={formId} onSubmit={handleSubmit(onSubmit)} noValidate className="contents">
-        <DialogBody className="flex flex-col gap-4">
-          <TextField label="Description" placeholder="Describe this new token" autoFocus autoComplete="off" {...register('description')} />
-          {buckets.isError ? (
-            <LoadError error={buckets.error} onRetry={() => buckets.refetch()} />
-          ) : (
-            <div className="grid gap-4 md:grid-cols-2">
-              <BucketAccessFieldset action="read" control={control} buckets={sortedBuckets} loading={buckets.isPending} />
-              <BucketAccessFieldset action="write" control={control} buckets={sortedBuckets} loading={buckets.isPending} />
-            </div>
-          )}
-          {create.isError && (
-            <p role="alert" className="rounded-md border border-danger/40 bg-danger/5 px-3 py-2 text-sm text-danger">
-              Failed to create token: {errorMessage(create.error)}
-            </p>
-          )}
-        </DialogBody>
-        <DialogFooter>
-          {!canSave && !create.isPending && <p className="mr-auto text-xs text-muted">Choose at least one bucket to read or write.</p>}
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={!canSave} pending={create.isPending}>
-            {create.isPending ? 'Saving…' : 'Save'}
-          </Button>
-        </DialogFooter>
-      </form>
-    </DialogContent>
+    <GenerateDialogFrame
+      {...props}
+      title="Generate Read/Write Token"
+      wide
+      permissionsFor={permissionsFor}
+      ready={buckets.isSuccess}
+      hint="Choose at least one bucket to read or write."
+    >
+      {buckets.isError ? (
+        <LoadError error={buckets.error} onRetry={() => buckets.refetch()} />
+      ) : (
+        <div className="grid gap-4 md:grid-cols-2">
+          <BucketAccessFieldset action="read" control={control} buckets={sortedBuckets} loading={buckets.isPending} />
+          <BucketAccessFieldset action="write" control={control} buckets={sortedBuckets} loading={buckets.isPending} />
+        </div>
+      )}
+    </GenerateDialogFrame>
   )
 }
 
@@ -115,13 +91,13 @@ function BucketAccessFieldset({
               <label
                 key={mode}
                 className={cn(
-                  'cursor-pointer rounded px-3 py-1 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent',
+                  'relative cursor-pointer rounded px-3 py-1 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent',
                   field.value.mode === mode ? 'bg-raised font-medium shadow-sm' : 'text-muted',
                 )}
               >
                 <input
                   type="radio"
-                  className="sr-only"
+                  className="absolute inset-0 cursor-pointer opacity-0"
                   name={`${action}-mode`}
                   checked={field.value.mode === mode}
                   onChange={() => field.onChange({ ...field.value, mode })}

@@ -1,14 +1,21 @@
 import { useQuery } from '@tanstack/react-query'
-import { useDeferredValue, useMemo, useState } from 'react'
-import type { Organization, User } from '@/api/contract'
+import { useDeferredValue, useMemo, useRef, useState } from 'react'
+import type { Authorization, Organization, User } from '@/api/contract'
+import { errorMessage } from '@/api/http'
 import { useSearchParams } from '@/app/router'
+import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { inputClass } from '@/components/ui/field'
 import { LoadError } from '@/components/ui/load-error'
+import { toast } from '@/components/ui/toast'
 import { formatDateTime } from '@/lib/time'
-import { filterTokens, parseSortKey, SORT_OPTIONS, sortTokens, toListItems } from '../lib/token-list'
 import { tokenQueries } from '../api/token-queries'
-import { GenerateTokenMenu, type GenerateKind } from './generate-token-menu'
-import { GenerateTokenDialogs } from './generate-token-dialogs'
+import { useDeleteToken, useUpdateToken } from '../api/use-token-mutations'
+import { filterTokens, parseSortKey, SORT_OPTIONS, sortTokens, toListItems } from '../lib/token-list'
+import { BulkActions } from './bulk-actions'
+import { GenerateTokenDialogs, type GenerateRequest } from './generate-token-dialogs'
+import { GenerateTokenMenu } from './generate-token-menu'
+import { TokenDetailsDialog } from './token-details-dialog'
+import { tokenName, type RowActions } from './token-row'
 import { TokensTable, TokensTableSkeleton } from './tokens-table'
 
 export function TokensPanel({ org, me }: { org: Organization; me: User }) {
@@ -16,17 +23,57 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
   const [params, setParams] = useSearchParams()
   const [filterText, setFilterText] = useState(() => params.get('searchTerm') ?? '')
   const sortKey = parseSortKey(params.get('sortKey'))
-  const [generating, setGenerating] = useState<GenerateKind | null>(null)
+  const [generating, setGenerating] = useState<GenerateRequest | null>(null)
+  const [selection, setSelection] = useState<ReadonlySet<string>>(new Set())
+  const [deleting, setDeleting] = useState<Authorization | null>(null)
+  const [detailsID, setDetailsID] = useState<string | null>(null)
+  const generateButton = useRef<HTMLButtonElement>(null)
+  const update = useUpdateToken(org.id)
+  const remove = useDeleteToken(org.id)
 
   // Typing stays responsive at 10,000 tokens: the list follows the deferred value.
   const deferredFilter = useDeferredValue(filterText)
   const items = useMemo(() => toListItems(tokens.data ?? [], formatDateTime), [tokens.data])
   const sorted = useMemo(() => sortTokens(items, sortKey), [items, sortKey])
   const visible = useMemo(() => filterTokens(sorted, deferredFilter), [sorted, deferredFilter])
+  const selected = useMemo(() => (tokens.data ?? []).filter((auth) => selection.has(auth.id)), [tokens.data, selection])
+  const details = tokens.data?.find((auth) => auth.id === detailsID) ?? null
 
   function changeFilter(value: string) {
     setFilterText(value)
     setParams({ searchTerm: value })
+  }
+
+  function select(auths: Authorization[], checked: boolean) {
+    setSelection((current) => {
+      const next = new Set(current)
+      for (const auth of auths) {
+        if (checked) next.add(auth.id)
+        else next.delete(auth.id)
+      }
+      return next
+    })
+  }
+
+  const actions: RowActions = {
+    onSelect: (auth, checked) => select([auth], checked),
+    onStatusChange: (auth, active) => update.mutate({ id: auth.id, update: { status: active ? 'active' : 'inactive' } }),
+    onRename: (auth, description) => update.mutate({ id: auth.id, update: { description } }),
+    onDelete: setDeleting,
+    onClone: (auth) => setGenerating({ kind: 'clone', source: auth }),
+    onOpenDetails: (auth) => setDetailsID(auth.id),
+  }
+
+  function confirmDelete() {
+    if (!deleting) return
+    remove.mutate(deleting, {
+      onSuccess: () => {
+        toast.success('Token was deleted successfully')
+        select([deleting], false)
+        setDeleting(null)
+      },
+      onError: (error) => toast.error(`Failed to delete token: ${errorMessage(error)}`),
+    })
   }
 
   return (
@@ -44,11 +91,7 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
         </label>
         <label className="flex flex-col gap-1 text-xs font-medium text-muted">
           Sort by
-          <select
-            className={`${inputClass} w-auto pr-8`}
-            value={sortKey}
-            onChange={(event) => setParams({ sortKey: event.target.value })}
-          >
+          <select className={`${inputClass} w-auto pr-8`} value={sortKey} onChange={(event) => setParams({ sortKey: event.target.value })}>
             {SORT_OPTIONS.map((option) => (
               <option key={option.key} value={option.key}>
                 {option.label}
@@ -57,30 +100,57 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
           </select>
         </label>
         <div className="ml-auto">
-          <GenerateTokenMenu onChoose={setGenerating} />
+          <GenerateTokenMenu ref={generateButton} onChoose={(kind) => setGenerating({ kind })} />
         </div>
       </div>
+
+      {selected.length > 0 && (
+        <BulkActions
+          orgID={org.id}
+          selected={selected}
+          onDone={(succeeded) => select(selected.filter((a) => succeeded.includes(a.id)), false)}
+          onClear={() => setSelection(new Set())}
+        />
+      )}
 
       {tokens.isPending ? (
         <TokensTableSkeleton />
       ) : tokens.isError ? (
         <LoadError error={tokens.error} onRetry={() => tokens.refetch()} />
       ) : tokens.data.length === 0 ? (
-        <EmptyState onChoose={setGenerating} />
+        <EmptyState onChoose={(kind) => setGenerating({ kind })} />
       ) : visible.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-border px-6 py-12 text-center text-sm text-muted">
-          No Tokens match your query
-        </p>
+        <p className="rounded-lg border border-dashed border-border px-6 py-12 text-center text-sm text-muted">No Tokens match your query</p>
       ) : (
-        <TokensTable items={visible} total={tokens.data.length} />
+        <TokensTable items={visible} total={tokens.data.length} selected={selection} onSelectShown={select} actions={actions} />
       )}
 
-      <GenerateTokenDialogs kind={generating} org={org} me={me} onClose={() => setGenerating(null)} />
+      <GenerateTokenDialogs
+        request={generating}
+        org={org}
+        me={me}
+        onClose={() => setGenerating(null)}
+        returnFocusTo={() => generateButton.current}
+      />
+      <TokenDetailsDialog auth={details} org={org} onClose={() => setDetailsID(null)} />
+      <ConfirmDialog
+        open={deleting !== null}
+        title="Delete token?"
+        confirmLabel="Delete"
+        pending={remove.isPending}
+        onCancel={() => setDeleting(null)}
+        onConfirm={confirmDelete}
+      >
+        <p>
+          <strong className="break-words">{deleting ? tokenName(deleting) : ''}</strong> will be deleted for good. Anything still using it will be
+          refused at once.
+        </p>
+      </ConfirmDialog>
     </div>
   )
 }
 
-function EmptyState({ onChoose }: { onChoose: (kind: GenerateKind) => void }) {
+function EmptyState({ onChoose }: { onChoose: (kind: 'read-write' | 'all-access') => void }) {
   return (
     <div role="region" aria-label="No tokens" className="flex flex-col items-center gap-4 rounded-lg border border-dashed border-border px-6 py-12 text-center">
       <p className="text-base">

@@ -1,18 +1,20 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual'
-import { useLayoutEffect, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
+import type { Authorization } from '@/api/contract'
 import { cn } from '@/lib/cn'
-import { formatDateTime, formatRelative } from '@/lib/time'
 import type { TokenListItem } from '../lib/token-list'
-import { scopeSummary } from '../lib/scope'
+import { cell, hideOnPhone, ROW_HEIGHT, TokenRow, type RowActions } from './token-row'
 
-/** Rows have one fixed height so only the rows on screen need to exist in the DOM. */
-const ROW_HEIGHT = 53
-const COLUMNS = ['Description', 'Status', 'Created', 'Owner', 'Scope'] as const
+export interface TokensTableProps {
+  items: TokenListItem[]
+  total: number
+  selected: ReadonlySet<string>
+  onSelectShown: (auths: Authorization[], selected: boolean) => void
+  actions: RowActions
+}
 
-const cell = 'px-3 align-middle'
-const hideOnPhone = 'hidden md:table-cell'
-
-export function TokensTable({ items, total }: { items: TokenListItem[]; total: number }) {
+/** Only the rows on screen exist in the DOM; `aria-rowcount`/`aria-rowindex` keep the table whole for assistive technology. */
+export function TokensTable({ items, total, selected, onSelectShown, actions }: TokensTableProps) {
   const bodyRef = useRef<HTMLTableSectionElement>(null)
   const [scrollMargin, setScrollMargin] = useState(0)
   useLayoutEffect(() => {
@@ -31,17 +33,36 @@ export function TokensTable({ items, total }: { items: TokenListItem[]; total: n
   const last = rows[rows.length - 1]
   const paddingTop = first ? first.start - scrollMargin : 0
   const paddingBottom = last ? virtualizer.getTotalSize() - (last.end - scrollMargin) : 0
+  const selectedShown = items.reduce((n, item) => n + (selected.has(item.auth.id) ? 1 : 0), 0)
 
   return (
     <div className="overflow-x-auto rounded-lg border border-border bg-raised">
-      <table aria-label="Tokens" aria-rowcount={items.length + 1} className="w-full table-fixed border-collapse text-sm">
-        <TableHead />
+      <table aria-label="Tokens" aria-rowcount={items.length + 1} className="w-full min-w-[360px] table-fixed border-collapse text-sm">
+        <thead className="bg-sunken text-left text-xs font-semibold tracking-wide text-muted uppercase">
+          <tr aria-rowindex={1} style={{ height: 40 }}>
+            <th scope="col" className={cn(cell, 'w-10 pr-0')}>
+              <HeaderCheckbox
+                checked={selectedShown > 0 && selectedShown === items.length}
+                indeterminate={selectedShown > 0 && selectedShown < items.length}
+                onChange={(checked) => onSelectShown(items.map((i) => i.auth), checked)}
+              />
+            </th>
+            <th scope="col" className={cn(cell, 'w-[38%] md:w-[28%]')}>Description</th>
+            <th scope="col" className={cn(cell, 'w-32')}>Status</th>
+            <th scope="col" className={cn(cell, hideOnPhone, 'w-44')}>Created</th>
+            <th scope="col" className={cn(cell, hideOnPhone)}>Owner</th>
+            <th scope="col" className={cn(cell, hideOnPhone)}>Scope</th>
+            <th scope="col" className={cn(cell, 'w-28 text-right')}>
+              Actions
+            </th>
+          </tr>
+        </thead>
         <tbody ref={bodyRef}>
           {paddingTop > 0 && <tr aria-hidden="true" style={{ height: paddingTop }} />}
           {rows.map((row) => {
             const item = items[row.index]
             if (!item) return null
-            return <TokenRow key={item.auth.id} item={item} rowIndex={row.index + 2} />
+            return <TokenRow key={item.auth.id} auth={item.auth} rowIndex={row.index + 2} selected={selected.has(item.auth.id)} actions={actions} />
           })}
           {paddingBottom > 0 && <tr aria-hidden="true" style={{ height: paddingBottom }} />}
         </tbody>
@@ -55,63 +76,20 @@ export function TokensTable({ items, total }: { items: TokenListItem[]; total: n
   )
 }
 
-function TableHead() {
+function HeaderCheckbox({ checked, indeterminate, onChange }: { checked: boolean; indeterminate: boolean; onChange: (checked: boolean) => void }) {
+  const ref = useRef<HTMLInputElement>(null)
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = indeterminate
+  }, [indeterminate])
   return (
-    <thead className="bg-sunken text-left text-xs font-semibold tracking-wide text-muted uppercase">
-      <tr aria-rowindex={1} style={{ height: 40 }}>
-        {COLUMNS.map((column) => (
-          <th
-            key={column}
-            scope="col"
-            className={cn(
-              cell,
-              'font-semibold',
-              column === 'Description' && 'w-[34%]',
-              column === 'Status' && 'w-24',
-              (column === 'Created' || column === 'Owner') && hideOnPhone,
-            )}
-          >
-            {column}
-          </th>
-        ))}
-      </tr>
-    </thead>
-  )
-}
-
-function TokenRow({ item, rowIndex }: { item: TokenListItem; rowIndex: number }) {
-  const { auth } = item
-  const inactive = auth.status === 'inactive'
-  return (
-    <tr aria-rowindex={rowIndex} style={{ height: ROW_HEIGHT }} className={cn('border-t border-border', inactive && 'text-muted')}>
-      <td className={cn(cell, 'truncate font-medium')} title={auth.description || undefined}>
-        {auth.description ? auth.description : <span className="text-muted italic">Describe this Token</span>}
-      </td>
-      <td className={cell}>
-        <StatusBadge active={!inactive} />
-      </td>
-      <td className={cn(cell, hideOnPhone, 'tabular-nums')}>
-        <time dateTime={auth.createdAt} title={formatRelative(auth.createdAt)}>
-          {formatDateTime(auth.createdAt)}
-        </time>
-      </td>
-      <td className={cn(cell, hideOnPhone, 'truncate')}>{auth.user}</td>
-      <td className={cn(cell, 'truncate')}>{scopeSummary(auth)}</td>
-    </tr>
-  )
-}
-
-function StatusBadge({ active }: { active: boolean }) {
-  return (
-    <span
-      className={cn(
-        'inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium',
-        active ? 'bg-success/10 text-success' : 'bg-muted/15 text-muted',
-      )}
-    >
-      <span aria-hidden="true" className={cn('size-1.5 rounded-full', active ? 'bg-success' : 'bg-muted')} />
-      {active ? 'Active' : 'Inactive'}
-    </span>
+    <input
+      ref={ref}
+      type="checkbox"
+      aria-label="Select all shown tokens"
+      className="size-4 accent-[var(--accent)]"
+      checked={checked}
+      onChange={(event) => onChange(event.target.checked)}
+    />
   )
 }
 

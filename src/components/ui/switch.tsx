@@ -1,0 +1,34 @@
+import { cn } from '@/lib/cn'
+
+/** A WAI-ARIA switch: a button with role `switch` whose `aria-checked` is the state. */
+export function Switch({
+  checked,
+  onCheckedChange,
+  label,
+  disabled,
+}: {
+  checked: boolean
+  onCheckedChange: (checked: boolean) => void
+  label: string
+  disabled?: boolean
+}) {
+  return (
+    <button
+      type="button"
+      role="switch"
+      aria-checked={checked}
+      aria-label={label}
+      disabled={disabled}
+      onClick={() => onCheckedChange(!checked)}
+      className={cn(
+        'relative inline-flex h-5 w-9 shrink-0 items-center rounded-full border border-transparent transition-colors disabled:opacity-50',
+        checked ? 'bg-success' : 'bg-border',
+      )}
+    >
+      <span
+        aria-hidden="true"
+        className={cn('inline-block size-4 rounded-full bg-white shadow transition-transform', checked ? 'translate-x-4' : 'translate-x-0.5')}
+      />
+    </button>
+  )
+}

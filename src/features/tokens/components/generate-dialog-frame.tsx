@@ -1,0 +1,169 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useQuery } from '@tanstack/react-query'
+import { useId, useMemo, type ReactNode } from 'react'
+import { useForm, useWatch } from 'react-hook-form'
+import { z } from 'zod'
+import type { Authorization, AuthorizationPostRequest, Organization, Permission, User } from '@/api/contract'
+import { Button } from '@/components/ui/button'
+import { DialogBody, DialogContent, DialogFooter } from '@/components/ui/dialog'
+import { inputClass, TextField } from '@/components/ui/field'
+import { bucketQueries, resourceQueries, userQueries } from '../api/token-queries'
+import { usePrivileges } from '../api/use-privileges'
+import { useTokenCreation } from '../api/use-token-creation'
+import { diffPermissions } from '../lib/diff'
+import { permissionLines, type NameLookup } from '../lib/scope'
+import { CreateError, SaveButton } from './generate-parts'
+import { RequestPreview } from './request-preview'
+import { TokenCreatedContent } from './token-created'
+
+const frameSchema = z.object({
+  description: z.string(),
+  userID: z.string(),
+  deactivateOriginal: z.boolean(),
+})
+type FrameValues = z.infer<typeof frameSchema>
+
+export interface GenerateDialogFrameProps {
+  title: string
+  org: Organization
+  me: User
+  /** The token being cloned, if any. */
+  source?: Authorization
+  /** What the kind-specific editor has chosen so far, for the token's owner (memoize it). */
+  permissionsFor: (ownerID: string) => Permission[]
+  /** False while the editor still loads or asks for a confirmation. */
+  ready: boolean
+  /** Shown under Save while it is disabled. */
+  hint?: string
+  warning?: ReactNode
+  wide?: boolean
+  children?: ReactNode
+  onClose: () => void
+  returnFocusTo?: () => HTMLElement | null
+}
+
+/**
+ * What every Generate dialog shares around its permission editor: the description, the owner
+ * (for operators), the clone comparison, the live request preview, Save, and the created token.
+ */
+export function GenerateDialogFrame(props: GenerateDialogFrameProps) {
+  const { title, org, me, source, permissionsFor, ready, hint, warning, wide, children, onClose, returnFocusTo } = props
+  const { submit, created, pending, error } = useTokenCreation()
+  const { operator } = usePrivileges(me)
+  const users = useQuery({ ...userQueries.list(), enabled: operator })
+  const resources = useQuery(resourceQueries.types())
+  const names = useNameLookup(org)
+  const formId = useId()
+  const { register, handleSubmit, control } = useForm<FrameValues>({
+    resolver: zodResolver(frameSchema),
+    defaultValues: {
+      description: source ? `${source.description || 'token'} (clone)` : '',
+      userID: source && source.userID !== me.id ? source.userID : '',
+      deactivateOriginal: false,
+    },
+  })
+  const values = useWatch({ control }) as FrameValues
+  const ownerID = values.userID || me.id
+  const permissions = useMemo(() => permissionsFor(ownerID), [permissionsFor, ownerID])
+  const request: AuthorizationPostRequest = useMemo(
+    () => ({
+      orgID: org.id,
+      ...(values.userID ? { userID: values.userID } : {}),
+      description: values.description.trim(),
+      permissions,
+    }),
+    [org.id, values.userID, values.description, permissions],
+  )
+  const owner = values.userID ? users.data?.find((u) => u.id === values.userID)?.name : me.name
+  const canSave = ready && permissions.length > 0
+
+  function onSubmit(form: FrameValues) {
+    if (!canSave) return
+    return submit(request, form.deactivateOriginal ? source : undefined)
+  }
+
+  if (created) return <TokenCreatedContent auth={created} onClose={onClose} returnFocusTo={returnFocusTo} />
+
+  return (
+    <DialogContent title={title} className={wide ? 'max-w-5xl' : 'max-w-2xl'} onRequestClose={onClose} returnFocusTo={returnFocusTo}>
+      <form id={formId} onSubmit={handleSubmit(onSubmit)} noValidate className="contents">
+        <DialogBody className="flex flex-col gap-4">
+          {warning}
+          <div className="grid gap-4 sm:grid-cols-[1fr_auto]">
+            <TextField label="Description" placeholder="Describe this new token" data-autofocus autoComplete="off" {...register('description')} />
+            {operator && (
+              <label className="flex flex-col gap-1.5 text-sm font-medium">
+                Owner
+                <select className={`${inputClass} sm:w-56`} {...register('userID')}>
+                  <option value="">{me.name} (you)</option>
+                  {(users.data ?? [])
+                    .filter((user) => user.id !== me.id)
+                    .map((user) => (
+                      <option key={user.id} value={user.id}>
+                        {user.name}
+                      </option>
+                    ))}
+                </select>
+              </label>
+            )}
+          </div>
+          {children}
+          {source && (
+            <CloneChanges source={source} permissions={permissions} names={names}>
+              <label className="flex items-center gap-2 text-sm">
+                <input type="checkbox" className="size-4 accent-[var(--accent)]" {...register('deactivateOriginal')} />
+                Deactivate the original after creating
+              </label>
+            </CloneChanges>
+          )}
+          <RequestPreview request={request} orgName={org.name} userName={owner} resourceTypes={resources.data} names={names} />
+          <CreateError error={error} />
+        </DialogBody>
+        <DialogFooter>
+          {!canSave && !pending && hint && <p className="mr-auto text-xs text-muted">{hint}</p>}
+          <Button onClick={onClose}>Cancel</Button>
+          <SaveButton disabled={!canSave} pending={pending} />
+        </DialogFooter>
+      </form>
+    </DialogContent>
+  )
+}
+
+/** Bucket and org names for the summaries, from data the page already loads. */
+export function useNameLookup(org: Organization): NameLookup {
+  const buckets = useQuery(bucketQueries.list(org.id))
+  return useMemo(() => {
+    const byId = new Map((buckets.data ?? []).map((b) => [b.id, b.name]))
+    return {
+      bucketName: (id: string) => byId.get(id),
+      orgName: (id: string) => (id === org.id ? org.name : undefined),
+    }
+  }, [buckets.data, org.id, org.name])
+}
+
+function CloneChanges({ source, permissions, names, children }: { source: Authorization; permissions: Permission[]; names: NameLookup; children: ReactNode }) {
+  const { added, removed } = useMemo(() => diffPermissions(source.permissions, permissions), [source.permissions, permissions])
+  const describe = (list: Permission[]) => permissionLines(list, names).flatMap((group) => group.lines.map((line) => `${line.action} ${line.type}: ${line.target}`))
+  return (
+    <section aria-label="Changes from the original" className="flex flex-col gap-2 rounded-lg border border-border p-3 text-sm">
+      <h3 className="font-semibold">Compared with “{source.description || source.id}”</h3>
+      {added.length === 0 && removed.length === 0 ? (
+        <p className="text-muted">Same permissions as the original.</p>
+      ) : (
+        <ul className="flex flex-col gap-1">
+          {describe(added).map((line) => (
+            <li key={`+${line}`} className="text-success">
+              <span aria-hidden="true">+ </span>Added: {line}
+            </li>
+          ))}
+          {describe(removed).map((line) => (
+            <li key={`-${line}`} className="text-danger">
+              <span aria-hidden="true">− </span>Removed: {line}
+            </li>
+          ))}
+        </ul>
+      )}
+      {children}
+    </section>
+  )
+}

@@ -1,0 +1,136 @@
+import { useRef, useState, type KeyboardEvent } from 'react'
+import type { Authorization } from '@/api/contract'
+import { Switch } from '@/components/ui/switch'
+import { cn } from '@/lib/cn'
+import { formatDateTime, formatRelative } from '@/lib/time'
+import { scopeSummary } from '../lib/scope'
+
+export const ROW_HEIGHT = 53
+export const cell = 'px-3 align-middle'
+export const hideOnPhone = 'hidden md:table-cell'
+
+export interface RowActions {
+  onSelect: (auth: Authorization, selected: boolean) => void
+  onStatusChange: (auth: Authorization, active: boolean) => void
+  onRename: (auth: Authorization, description: string) => void
+  onDelete: (auth: Authorization) => void
+  onClone: (auth: Authorization) => void
+  onOpenDetails: (auth: Authorization) => void
+}
+
+/** The name people know a token by; tokens without a description fall back to their ID. */
+export function tokenName(auth: Authorization): string {
+  return auth.description || `token ${auth.id}`
+}
+
+export function TokenRow({ auth, rowIndex, selected, actions }: { auth: Authorization; rowIndex: number; selected: boolean; actions: RowActions }) {
+  const [editing, setEditing] = useState(false)
+  const inactive = auth.status === 'inactive'
+  const name = tokenName(auth)
+
+  return (
+    <tr
+      aria-rowindex={rowIndex}
+      aria-selected={selected}
+      style={{ height: ROW_HEIGHT }}
+      className={cn('border-t border-border', selected && 'bg-accent/5')}
+    >
+      <td className={cn(cell, 'w-10 pr-0')}>
+        <input
+          type="checkbox"
+          aria-label={`Select ${name}`}
+          className="size-4 accent-[var(--accent)]"
+          checked={selected}
+          onChange={(event) => actions.onSelect(auth, event.target.checked)}
+        />
+      </td>
+      <td className={cn(cell, 'truncate font-medium', inactive && 'text-muted')}>
+        {editing ? (
+          <RenameInput
+            initial={auth.description}
+            onDone={(description) => {
+              setEditing(false)
+              if (description !== null && description !== auth.description) actions.onRename(auth, description)
+            }}
+          />
+        ) : (
+          <button
+            type="button"
+            className="max-w-full truncate text-left hover:underline"
+            title={auth.description || undefined}
+            onClick={() => actions.onOpenDetails(auth)}
+          >
+            {auth.description ? auth.description : <span className="text-muted italic">Describe this Token</span>}
+          </button>
+        )}
+      </td>
+      <td className={cell}>
+        <div className="flex items-center gap-2">
+          <Switch checked={!inactive} label={`Active: ${name}`} onCheckedChange={(active) => actions.onStatusChange(auth, active)} />
+          <span className={cn('text-xs', inactive ? 'text-muted' : 'text-success')}>{inactive ? 'Inactive' : 'Active'}</span>
+        </div>
+      </td>
+      <td className={cn(cell, hideOnPhone, 'text-muted tabular-nums')}>
+        <time dateTime={auth.createdAt} title={formatRelative(auth.createdAt)}>
+          {formatDateTime(auth.createdAt)}
+        </time>
+      </td>
+      <td className={cn(cell, hideOnPhone, 'truncate')}>{auth.user}</td>
+      <td className={cn(cell, hideOnPhone, 'truncate')}>{scopeSummary(auth)}</td>
+      <td className={cn(cell, 'text-right whitespace-nowrap')}>
+        <RowButton label="Rename" onClick={() => setEditing(true)} icon="M4 13.5V16h2.5l7.4-7.4-2.5-2.5L4 13.5Zm11.8-6.8a.7.7 0 0 0 0-1L14.3 4.2a.7.7 0 0 0-1 0l-1.2 1.2 2.5 2.5 1.2-1.2Z" />
+        <RowButton label="Clone" onClick={() => actions.onClone(auth)} icon="M7 3h8a2 2 0 0 1 2 2v8h-2V5H7V3ZM3 7a2 2 0 0 1 2-2h7a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V7Zm2 0v9h7V7H5Z" />
+        <RowButton label="Delete" danger onClick={() => actions.onDelete(auth)} icon="M8 3h4l1 1h3v2H4V4h3l1-1ZM5 7h10l-.8 9.2A2 2 0 0 1 12.2 18H7.8a2 2 0 0 1-2-1.8L5 7Z" />
+      </td>
+    </tr>
+  )
+}
+
+function RowButton({ label, icon, onClick, danger }: { label: string; icon: string; onClick: () => void; danger?: boolean }) {
+  return (
+    <button
+      type="button"
+      title={label}
+      aria-label={label}
+      onClick={onClick}
+      className={cn('rounded-md p-1.5 text-muted hover:bg-sunken', danger ? 'hover:text-danger' : 'hover:text-fg')}
+    >
+      <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="currentColor">
+        <path d={icon} />
+      </svg>
+    </button>
+  )
+}
+
+/** Enter saves, Escape cancels; leaving the field saves too, so nothing typed is lost. */
+function RenameInput({ initial, onDone }: { initial: string; onDone: (value: string | null) => void }) {
+  const [value, setValue] = useState(initial)
+  // Enter or Escape unmounts the field, which may also blur it: finish only once.
+  const finished = useRef(false)
+  function finish(result: string | null) {
+    if (finished.current) return
+    finished.current = true
+    onDone(result)
+  }
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === 'Enter') {
+      event.preventDefault()
+      finish(value.trim())
+    } else if (event.key === 'Escape') {
+      event.preventDefault()
+      finish(null)
+    }
+  }
+  return (
+    <input
+      aria-label="Description"
+      className="h-8 w-full rounded-md border border-accent bg-raised px-2 text-sm font-normal"
+      value={value}
+      autoFocus
+      onFocus={(event) => event.currentTarget.select()}
+      onChange={(event) => setValue(event.target.value)}
+      onKeyDown={onKeyDown}
+      onBlur={() => finish(value.trim())}
+    />
+  )
+}
