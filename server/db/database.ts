@@ -192,6 +192,8 @@ function migrate(db: Database.Database): void {
   })
 }
 
+const whereClause = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '')
+
 /** All SQL lives here. Statements are prepared once (the dynamic list queries are cached by text). */
 export class Store {
   private readonly statements = new Map<string, Database.Statement>()
@@ -326,8 +328,7 @@ export class Store {
       conditions.push(page.descending ? 'id < ?' : 'id > ?')
       params.push(page.after)
     }
-    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''
-    const sql = `SELECT * FROM orgs ${where} ORDER BY id ${page.descending ? 'DESC' : 'ASC'} LIMIT ? OFFSET ?`
+    const sql = `SELECT * FROM orgs ${whereClause(conditions)} ORDER BY id ${page.descending ? 'DESC' : 'ASC'} LIMIT ? OFFSET ?`
     return (this.stmt(sql).all(...params, page.limit, page.offset) as OrgRow[]).map(toOrg)
   }
 
@@ -381,8 +382,7 @@ export class Store {
       conditions.push(`${key} ${page.descending ? '<' : '>'} (SELECT ${key} FROM buckets WHERE id = ?)`)
       params.push(page.after)
     }
-    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''
-    const sql = `SELECT * FROM buckets ${where} ORDER BY ${key} ${direction} LIMIT ? OFFSET ?`
+    const sql = `SELECT * FROM buckets ${whereClause(conditions)} ORDER BY ${key} ${direction} LIMIT ? OFFSET ?`
     return (this.stmt(sql).all(...params, page.limit, page.offset) as BucketRow[]).map(toBucket)
   }
 
@@ -437,8 +437,7 @@ export class Store {
       conditions.push('org_id = ?')
       params.push(filter.orgID)
     }
-    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''
-    return (this.stmt(`SELECT * FROM authorizations ${where} ORDER BY id`).all(...params) as AuthorizationRow[]).map(
+    return (this.stmt(`SELECT * FROM authorizations ${whereClause(conditions)} ORDER BY id`).all(...params) as AuthorizationRow[]).map(
       toAuthorization,
     )
   }

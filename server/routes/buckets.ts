@@ -11,7 +11,7 @@ import { bucketResponse } from '../responses.ts'
 import { createBucket } from '../services/tenant.ts'
 import { orgNameNotFound, readOrg } from './orgs.ts'
 
-const bucketNotFound = () => notFound('bucket not found')
+export const bucketNotFound = () => notFound('bucket not found')
 
 /** Reading a system bucket needs read on its org; a user bucket needs read on itself (ref §B.5). */
 function readBucket(b: Bucket) {

@@ -7,9 +7,8 @@ import type { AppEnv, Services } from '../http/context.ts'
 import { forbidden, invalid, notFound } from '../http/errors.ts'
 import { isValidId, nowNanos, parseId } from '../ids.ts'
 import { PRECISIONS, type Precision, parseLineProtocol } from '../lineprotocol.ts'
+import { bucketNotFound } from './buckets.ts'
 import { orgNameNotFound } from './orgs.ts'
-
-const bucketNotFound = () => notFound('bucket not found')
 
 /** InfluxDB's queryOrganization: `org` is an ID or a name, `orgID` must be an ID. */
 function findOrg(store: Store, org: string | undefined, orgID: string | undefined): Org {
