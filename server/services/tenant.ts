@@ -94,10 +94,6 @@ export function createOrg(store: Store, input: { name: string; description?: str
   return org
 }
 
-export function addMember(store: Store, userID: string, orgID: string, role: 'owner' | 'member'): void {
-  store.insertMembership(userID, { resourceType: 'orgs', resourceID: orgID, role })
-}
-
 export function makeInstanceOwner(store: Store, userID: string): void {
   store.insertMembership(userID, { resourceType: 'instance', resourceID: INSTANCE_ID, role: 'owner' })
 }
