@@ -2,7 +2,9 @@ import type { Authorization, Organization, User } from '@/api/contract'
 import { Dialog } from '@/components/ui/dialog'
 import { tokenKind } from '../lib/permissions'
 import { AllAccessTokenDialog } from './all-access-token-dialog'
+import { CustomTokenDialog } from './custom-token-dialog'
 import type { GenerateKind } from './generate-token-menu'
+import { OperatorTokenDialog } from './operator-token-dialog'
 import { ReadWriteTokenDialog } from './read-write-token-dialog'
 
 export interface GenerateDialogProps {
@@ -18,8 +20,8 @@ export type GenerateRequest = { kind: GenerateKind } | { kind: 'clone'; source: 
 
 /** The dialog that fits a token's permissions, so a clone opens where they can be edited. */
 function dialogKindFor(source: Authorization): GenerateKind {
-  const kind = tokenKind(source.permissions)
-  return kind === 'all-access' ? 'all-access' : 'read-write'
+  // Every token kind has a dialog of its own name.
+  return tokenKind(source.permissions)
 }
 
 /** One modal for whichever Generate flow is open; each flow ends in the "Token created" view. */
@@ -30,6 +32,8 @@ export function GenerateTokenDialogs({ request, ...props }: Omit<GenerateDialogP
     <Dialog open={request !== null} onOpenChange={(open) => !open && props.onClose()}>
       {kind === 'read-write' && <ReadWriteTokenDialog {...props} source={source} />}
       {kind === 'all-access' && <AllAccessTokenDialog {...props} source={source} />}
+      {kind === 'custom' && <CustomTokenDialog {...props} source={source} />}
+      {kind === 'operator' && <OperatorTokenDialog {...props} source={source} />}
     </Dialog>
   )
 }

@@ -1,11 +1,15 @@
 import { useRef, type Ref } from 'react'
+import type { User } from '@/api/contract'
 import { Button } from '@/components/ui/button'
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from '@/components/ui/dropdown-menu'
+import { usePrivileges } from '../api/use-privileges'
 
-export type GenerateKind = 'read-write' | 'all-access'
+export type GenerateKind = 'read-write' | 'all-access' | 'custom' | 'operator'
 
 /** The "Generate" menu button (WAI-ARIA menu button: Enter, Space or ArrowDown opens it). */
-export function GenerateTokenMenu({ onChoose, ref }: { onChoose: (kind: GenerateKind) => void; ref?: Ref<HTMLButtonElement> }) {
+export function GenerateTokenMenu({ me, onChoose, ref }: { me: User; onChoose: (kind: GenerateKind) => void; ref?: Ref<HTMLButtonElement> }) {
+  // Only an operator may create an operator token; offering it to anyone else would end in a 403.
+  const { operator } = usePrivileges(me)
   // After a choice the dialog takes focus (and gives it back on close); the menu must not steal it.
   const chosen = useRef(false)
   function choose(kind: GenerateKind) {
@@ -34,6 +38,14 @@ export function GenerateTokenMenu({ onChoose, ref }: { onChoose: (kind: Generate
         <DropdownMenuItem onSelect={() => choose('all-access')} hint="Everything in this organization">
           All-Access Token
         </DropdownMenuItem>
+        <DropdownMenuItem onSelect={() => choose('custom')} hint="Chosen resource types and buckets">
+          Custom Token
+        </DropdownMenuItem>
+        {operator && (
+          <DropdownMenuItem onSelect={() => choose('operator')} hint="Everything in every organization">
+            Operator Token
+          </DropdownMenuItem>
+        )}
       </DropdownMenuContent>
     </DropdownMenu>
   )

@@ -13,7 +13,7 @@ import { useDeleteToken, useUpdateToken } from '../api/use-token-mutations'
 import { filterTokens, parseSortKey, SORT_OPTIONS, sortTokens, toListItems } from '../lib/token-list'
 import { BulkActions } from './bulk-actions'
 import { GenerateTokenDialogs, type GenerateRequest } from './generate-token-dialogs'
-import { GenerateTokenMenu } from './generate-token-menu'
+import { GenerateTokenMenu, type GenerateKind } from './generate-token-menu'
 import { TokenDetailsDialog } from './token-details-dialog'
 import { tokenName, type RowActions } from './token-row'
 import { TokensTable, TokensTableSkeleton } from './tokens-table'
@@ -100,7 +100,7 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
           </select>
         </label>
         <div className="ml-auto">
-          <GenerateTokenMenu ref={generateButton} onChoose={(kind) => setGenerating({ kind })} />
+          <GenerateTokenMenu ref={generateButton} me={me} onChoose={(kind) => setGenerating({ kind })} />
         </div>
       </div>
 
@@ -118,7 +118,7 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
       ) : tokens.isError ? (
         <LoadError error={tokens.error} onRetry={() => tokens.refetch()} />
       ) : tokens.data.length === 0 ? (
-        <EmptyState onChoose={(kind) => setGenerating({ kind })} />
+        <EmptyState me={me} onChoose={(kind) => setGenerating({ kind })} />
       ) : visible.length === 0 ? (
         <p className="rounded-lg border border-dashed border-border px-6 py-12 text-center text-sm text-muted">No Tokens match your query</p>
       ) : (
@@ -150,13 +150,13 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
   )
 }
 
-function EmptyState({ onChoose }: { onChoose: (kind: 'read-write' | 'all-access') => void }) {
+function EmptyState({ me, onChoose }: { me: User; onChoose: (kind: GenerateKind) => void }) {
   return (
     <div role="region" aria-label="No tokens" className="flex flex-col items-center gap-4 rounded-lg border border-dashed border-border px-6 py-12 text-center">
       <p className="text-base">
         Looks like there aren&apos;t any <strong>Tokens</strong>, why not generate one?
       </p>
-      <GenerateTokenMenu onChoose={onChoose} />
+      <GenerateTokenMenu me={me} onChoose={onChoose} />
     </div>
   )
 }
