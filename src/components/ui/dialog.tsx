@@ -1,5 +1,5 @@
 import * as RadixDialog from '@radix-ui/react-dialog'
-import { useRef, type ReactNode } from 'react'
+import { useRef, useState, type ReactNode } from 'react'
 import { cn } from '@/lib/cn'
 
 export const Dialog = RadixDialog.Root
@@ -13,13 +13,19 @@ export interface DialogContentProps {
   /** Called instead of closing when Escape, an outside click or the X asks to close. */
   onRequestClose?: () => void
   role?: 'dialog' | 'alertdialog'
-  /** Where focus goes on close when the element that opened the dialog no longer exists (a menu item). */
+  /** Where focus goes on close when the element that opened the dialog is gone (a menu item). */
   returnFocusTo?: () => HTMLElement | null | undefined
 }
 
 /** A modal with a title (its accessible name), focus trapped inside and returned on close. */
 export function DialogContent({ title, description, children, className, onRequestClose, role = 'dialog', returnFocusTo }: DialogContentProps) {
   const contentRef = useRef<HTMLDivElement>(null)
+  // Radix returns focus only to a Dialog.Trigger; these dialogs open from menus, rows and code,
+  // so remember what had focus when the dialog appeared.
+  const [opener] = useState(() => {
+    const active = document.activeElement
+    return active instanceof HTMLElement && active !== document.body ? active : null
+  })
   function intercept(event: Event) {
     if (!onRequestClose) return
     event.preventDefault()
@@ -42,10 +48,9 @@ export function DialogContent({ title, description, children, className, onReque
           field.focus()
         }}
         onCloseAutoFocus={(event) => {
-          const target = returnFocusTo?.()
-          if (!target) return
           event.preventDefault()
-          target.focus()
+          const target = opener?.isConnected ? opener : returnFocusTo?.()
+          target?.focus()
         }}
         {...(description ? {} : { 'aria-describedby': undefined })}
         className={cn(

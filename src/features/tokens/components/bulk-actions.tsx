@@ -21,7 +21,14 @@ const COPY: Record<BulkKind, { verb: string; done: string; button: string }> = {
 }
 
 /** "Delete selected" and "Deactivate selected", each after a confirmation that states the count. */
-export function BulkActions({ orgID, selected, onDone, onClear }: { orgID: string; selected: Authorization[]; onDone: (succeeded: string[]) => void; onClear: () => void }) {
+export interface BulkActionsProps {
+  orgID: string
+  selected: Authorization[]
+  onDeleted: (ids: string[]) => void
+  onClear: () => void
+}
+
+export function BulkActions({ orgID, selected, onDeleted, onClear }: BulkActionsProps) {
   const queryClient = useQueryClient()
   const [confirming, setConfirming] = useState<BulkKind | null>(null)
   const [running, setRunning] = useState(false)
@@ -42,7 +49,8 @@ export function BulkActions({ orgID, selected, onDone, onClear }: { orgID: strin
     if (failed.length > 0) toast.error(`Could not ${COPY[kind].verb} ${failed.length} of ${plural(targets.length)}: ${failed.join(', ')}`)
     setRunning(false)
     setConfirming(null)
-    onDone(succeeded)
+    // Deleted tokens leave the selection; deactivated ones stay selected, ready for a next step.
+    if (kind === 'delete') onDeleted(succeeded)
   }
 
   const count = selected.length

@@ -82,7 +82,7 @@ export function GenerateDialogFrame(props: GenerateDialogFrameProps) {
     return submit(request, form.deactivateOriginal ? source : undefined)
   }
 
-  if (created) return <TokenCreatedContent auth={created} onClose={onClose} returnFocusTo={returnFocusTo} />
+  if (created) return <TokenCreatedContent auth={created} org={org} onClose={onClose} returnFocusTo={returnFocusTo} />
 
   return (
     <DialogContent title={title} className={wide ? 'max-w-5xl' : 'max-w-2xl'} onRequestClose={onClose} returnFocusTo={returnFocusTo}>

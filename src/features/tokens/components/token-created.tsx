@@ -1,17 +1,25 @@
 import { useRef, useState } from 'react'
-import type { Authorization } from '@/api/contract'
+import type { Authorization, Organization } from '@/api/contract'
 import { Button } from '@/components/ui/button'
 import { DialogBody, DialogContent, DialogFooter } from '@/components/ui/dialog'
 import { inputClass } from '@/components/ui/field'
 import { toast } from '@/components/ui/toast'
 import { copyText } from '@/lib/clipboard'
 import { scopeSummary } from '../lib/scope'
+import { TryToken } from './try-token'
 
 /**
  * The one time a token's value is shown (InfluxDB 2.9+ keeps only its hash). Closing before the
  * value was copied asks first, since it cannot be shown again.
  */
-export function TokenCreatedContent({ auth, onClose, returnFocusTo }: { auth: Authorization; onClose: () => void; returnFocusTo?: () => HTMLElement | null }) {
+export interface TokenCreatedProps {
+  auth: Authorization
+  org: Organization
+  onClose: () => void
+  returnFocusTo?: () => HTMLElement | null
+}
+
+export function TokenCreatedContent({ auth, org, onClose, returnFocusTo }: TokenCreatedProps) {
   const inputRef = useRef<HTMLInputElement>(null)
   const [copied, setCopied] = useState(false)
   const [copyError, setCopyError] = useState<string | null>(null)
@@ -35,7 +43,7 @@ export function TokenCreatedContent({ auth, onClose, returnFocusTo }: { auth: Au
   }
 
   return (
-    <DialogContent title="Token created" onRequestClose={requestClose} returnFocusTo={returnFocusTo}>
+    <DialogContent title="Token created" className="max-w-2xl" onRequestClose={requestClose} returnFocusTo={returnFocusTo}>
       <DialogBody className="flex flex-col gap-4">
         <p className="rounded-md border border-warning/40 bg-warning/10 px-3 py-2 text-sm">
           Copy this token now and store it somewhere safe. <strong>It will not be shown again.</strong>
@@ -87,6 +95,7 @@ export function TokenCreatedContent({ auth, onClose, returnFocusTo }: { auth: Au
             </div>
           </div>
         )}
+        <TryToken token={auth.token} org={org} />
       </DialogBody>
       <DialogFooter>
         <Button variant={copied ? 'primary' : 'secondary'} onClick={requestClose}>

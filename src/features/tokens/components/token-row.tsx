@@ -3,6 +3,7 @@ import type { Authorization } from '@/api/contract'
 import { Switch } from '@/components/ui/switch'
 import { cn } from '@/lib/cn'
 import { formatDateTime, formatRelative } from '@/lib/time'
+import { reachLabel, type BucketReach } from '../lib/bucket-reach'
 import { scopeSummary } from '../lib/scope'
 
 export const ROW_HEIGHT = 53
@@ -23,7 +24,15 @@ export function tokenName(auth: Authorization): string {
   return auth.description || `token ${auth.id}`
 }
 
-export function TokenRow({ auth, rowIndex, selected, actions }: { auth: Authorization; rowIndex: number; selected: boolean; actions: RowActions }) {
+export interface TokenRowProps {
+  auth: Authorization
+  rowIndex: number
+  selected: boolean
+  actions: RowActions
+  reach?: BucketReach
+}
+
+export function TokenRow({ auth, rowIndex, selected, actions, reach }: TokenRowProps) {
   const [editing, setEditing] = useState(false)
   const inactive = auth.status === 'inactive'
   const name = tokenName(auth)
@@ -76,7 +85,7 @@ export function TokenRow({ auth, rowIndex, selected, actions }: { auth: Authoriz
         </time>
       </td>
       <td className={cn(cell, hideOnPhone, 'truncate')}>{auth.user}</td>
-      <td className={cn(cell, hideOnPhone, 'truncate')}>{scopeSummary(auth)}</td>
+      <td className={cn(cell, !reach && hideOnPhone, 'truncate')}>{reach ? reachLabel(reach) : scopeSummary(auth)}</td>
       <td className={cn(cell, 'text-right whitespace-nowrap')}>
         <RowButton label="Rename" onClick={() => setEditing(true)} icon="M4 13.5V16h2.5l7.4-7.4-2.5-2.5L4 13.5Zm11.8-6.8a.7.7 0 0 0 0-1L14.3 4.2a.7.7 0 0 0-1 0l-1.2 1.2 2.5 2.5 1.2-1.2Z" />
         <RowButton label="Clone" onClick={() => actions.onClone(auth)} icon="M7 3h8a2 2 0 0 1 2 2v8h-2V5H7V3ZM3 7a2 2 0 0 1 2-2h7a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V7Zm2 0v9h7V7H5Z" />

@@ -8,8 +8,10 @@ import { inputClass } from '@/components/ui/field'
 import { LoadError } from '@/components/ui/load-error'
 import { toast } from '@/components/ui/toast'
 import { formatDateTime } from '@/lib/time'
-import { tokenQueries } from '../api/token-queries'
+import { bucketQueries, tokenQueries } from '../api/token-queries'
 import { useDeleteToken, useUpdateToken } from '../api/use-token-mutations'
+import { sortBucketsForPicker } from '../lib/bucket-list'
+import { tokensReachingBucket, type BucketReach } from '../lib/bucket-reach'
 import { filterTokens, parseSortKey, SORT_OPTIONS, sortTokens, toListItems } from '../lib/token-list'
 import { BulkActions } from './bulk-actions'
 import { GenerateTokenDialogs, type GenerateRequest } from './generate-token-dialogs'
@@ -35,7 +37,19 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
   const deferredFilter = useDeferredValue(filterText)
   const items = useMemo(() => toListItems(tokens.data ?? [], formatDateTime), [tokens.data])
   const sorted = useMemo(() => sortTokens(items, sortKey), [items, sortKey])
-  const visible = useMemo(() => filterTokens(sorted, deferredFilter), [sorted, deferredFilter])
+  const buckets = useQuery(bucketQueries.list(org.id))
+  const sortedBuckets = useMemo(() => sortBucketsForPicker(buckets.data ?? []), [buckets.data])
+  const bucketID = params.get('bucket')
+  const reachBucket = sortedBuckets.find((b) => b.id === bucketID)
+  // Who can reach a bucket: the answer an administrator needs before deleting it.
+  const reach = useMemo(
+    () => (reachBucket ? new Map<string, BucketReach>(tokensReachingBucket(tokens.data ?? [], reachBucket).map((r) => [r.auth.id, r])) : null),
+    [tokens.data, reachBucket],
+  )
+  const visible = useMemo(() => {
+    const matching = filterTokens(sorted, deferredFilter)
+    return reach ? matching.filter((item) => reach.has(item.auth.id)) : matching
+  }, [sorted, deferredFilter, reach])
   const selected = useMemo(() => (tokens.data ?? []).filter((auth) => selection.has(auth.id)), [tokens.data, selection])
   const details = tokens.data?.find((auth) => auth.id === detailsID) ?? null
 
@@ -99,6 +113,21 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
             ))}
           </select>
         </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-muted">
+          Bucket
+          <select
+            className={`${inputClass} w-auto max-w-56 pr-8`}
+            value={reachBucket?.id ?? ''}
+            onChange={(event) => setParams({ bucket: event.target.value })}
+          >
+            <option value="">Any bucket</option>
+            {sortedBuckets.map((bucket) => (
+              <option key={bucket.id} value={bucket.id}>
+                {bucket.name}
+              </option>
+            ))}
+          </select>
+        </label>
         <div className="ml-auto">
           <GenerateTokenMenu ref={generateButton} me={me} onChoose={(kind) => setGenerating({ kind })} />
         </div>
@@ -108,7 +137,7 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
         <BulkActions
           orgID={org.id}
           selected={selected}
-          onDone={(succeeded) => select(selected.filter((a) => succeeded.includes(a.id)), false)}
+          onDeleted={(ids) => select(selected.filter((a) => ids.includes(a.id)), false)}
           onClear={() => setSelection(new Set())}
         />
       )}
@@ -120,9 +149,11 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
       ) : tokens.data.length === 0 ? (
         <EmptyState me={me} onChoose={(kind) => setGenerating({ kind })} />
       ) : visible.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-border px-6 py-12 text-center text-sm text-muted">No Tokens match your query</p>
+        <p className="rounded-lg border border-dashed border-border px-6 py-12 text-center text-sm text-muted">
+          {reachBucket && !filterText.trim() ? `No token can read or write ${reachBucket.name}` : 'No Tokens match your query'}
+        </p>
       ) : (
-        <TokensTable items={visible} total={tokens.data.length} selected={selection} onSelectShown={select} actions={actions} />
+        <TokensTable items={visible} total={tokens.data.length} selected={selection} onSelectShown={select} actions={actions} reach={reach} />
       )}
 
       <GenerateTokenDialogs

@@ -2,6 +2,7 @@ import { useWindowVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { Authorization } from '@/api/contract'
 import { cn } from '@/lib/cn'
+import type { BucketReach } from '../lib/bucket-reach'
 import type { TokenListItem } from '../lib/token-list'
 import { cell, hideOnPhone, ROW_HEIGHT, TokenRow, type RowActions } from './token-row'
 
@@ -11,10 +12,12 @@ export interface TokensTableProps {
   selected: ReadonlySet<string>
   onSelectShown: (auths: Authorization[], selected: boolean) => void
   actions: RowActions
+  /** With the Bucket filter on: how each token reaches the chosen bucket. */
+  reach?: ReadonlyMap<string, BucketReach> | null
 }
 
 /** Only the rows on screen exist in the DOM; `aria-rowcount`/`aria-rowindex` keep the table whole for assistive technology. */
-export function TokensTable({ items, total, selected, onSelectShown, actions }: TokensTableProps) {
+export function TokensTable({ items, total, selected, onSelectShown, actions, reach }: TokensTableProps) {
   const bodyRef = useRef<HTMLTableSectionElement>(null)
   const [scrollMargin, setScrollMargin] = useState(0)
   useLayoutEffect(() => {
@@ -51,7 +54,7 @@ export function TokensTable({ items, total, selected, onSelectShown, actions }: 
             <th scope="col" className={cn(cell, 'w-32')}>Status</th>
             <th scope="col" className={cn(cell, hideOnPhone, 'w-44')}>Created</th>
             <th scope="col" className={cn(cell, hideOnPhone)}>Owner</th>
-            <th scope="col" className={cn(cell, hideOnPhone)}>Scope</th>
+            <th scope="col" className={cn(cell, reach ? '' : hideOnPhone)}>{reach ? 'Access to bucket' : 'Scope'}</th>
             <th scope="col" className={cn(cell, 'w-28 text-right')}>
               Actions
             </th>
@@ -62,7 +65,16 @@ export function TokensTable({ items, total, selected, onSelectShown, actions }: 
           {rows.map((row) => {
             const item = items[row.index]
             if (!item) return null
-            return <TokenRow key={item.auth.id} auth={item.auth} rowIndex={row.index + 2} selected={selected.has(item.auth.id)} actions={actions} />
+            return (
+              <TokenRow
+                key={item.auth.id}
+                auth={item.auth}
+                rowIndex={row.index + 2}
+                selected={selected.has(item.auth.id)}
+                actions={actions}
+                reach={reach?.get(item.auth.id)}
+              />
+            )
           })}
           {paddingBottom > 0 && <tr aria-hidden="true" style={{ height: paddingBottom }} />}
         </tbody>

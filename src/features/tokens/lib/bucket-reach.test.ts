@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { OSS_RESOURCE_TYPES } from '@/api/contract'
-import { tokensReachingBucket } from './bucket-reach'
+import { reachLabel, tokensReachingBucket } from './bucket-reach'
 import { buildAllAccessPermissions, buildOperatorPermissions } from './permissions'
 import { B1, B2, ME, ORG, OTHER_ORG, makeAuth, read, write } from './test-fixtures'
 
@@ -30,5 +30,13 @@ describe('tokensReachingBucket', () => {
   it('matches an id in any org and prefers it over a wildcard', () => {
     const both = makeAuth({ id: 'b1', permissions: [read({ type: 'buckets', orgID: ORG }), read(one(OTHER_ORG, B1))] })
     expect(tokensReachingBucket([both], bucket).map(({ read, write }) => [read, write])).toEqual([['explicit', null]])
+  })
+})
+
+describe('reachLabel', () => {
+  it('names each action and whether it was granted for this bucket or through a wildcard', () => {
+    expect(reachLabel({ read: 'explicit', write: 'wildcard' })).toBe('Read (explicit) · Write (all buckets)')
+    expect(reachLabel({ read: null, write: 'explicit' })).toBe('Write (explicit)')
+    expect(reachLabel({ read: 'wildcard', write: null })).toBe('Read (all buckets)')
   })
 })

@@ -38,3 +38,13 @@ export function tokensReachingBucket(auths: Authorization[], bucket: BucketTarge
     .map((auth) => ({ auth, read: reachFor(auth, 'read', bucket), write: reachFor(auth, 'write', bucket) }))
     .filter((reach) => reach.read !== null || reach.write !== null)
 }
+
+const REACH_WORDS: Record<Exclude<Reach, null>, string> = { explicit: 'explicit', wildcard: 'all buckets' }
+
+/** "Read (explicit) · Write (all buckets)": how a token reaches the bucket, for a table cell. */
+export function reachLabel(reach: Pick<BucketReach, 'read' | 'write'>): string {
+  const parts: string[] = []
+  if (reach.read) parts.push(`Read (${REACH_WORDS[reach.read]})`)
+  if (reach.write) parts.push(`Write (${REACH_WORDS[reach.write]})`)
+  return parts.join(' · ')
+}
