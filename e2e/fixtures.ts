@@ -28,7 +28,7 @@ export interface SetupResult {
 export const test = base.extend<{ server: TestServer; seeded: SetupResult }>({
   server: async ({}, use) => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'tokens-e2e-'))
-    const { app, close } = buildApp({ dataDir, staticDir: path.resolve('dist') })
+    const { app, close } = buildApp({ dataDir, staticDir: path.resolve(process.env.E2E_DIST_DIR ?? 'dist') })
     const listening = await listen(app, { port: 0, host: '127.0.0.1' })
     let operatorToken = ''
     const api: TestServer['api'] = async (method, apiPath, body, token = operatorToken) => {
