@@ -1,5 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono'
 import { SessionStore } from './auth/sessions.ts'
+import { SigninThrottle } from './auth/throttle.ts'
 import { openStore } from './db/database.ts'
 import type { AppEnv, Services } from './http/context.ts'
 import { ApiError, errorResponse } from './http/errors.ts'
@@ -78,7 +79,11 @@ const cors: MiddlewareHandler = async (c, next) => {
 
 function embeddedApi(app: Hono<AppEnv>, options: AppOptions): () => void {
   const store = openStore(options.dataDir ?? './data')
-  const services: Services = { store, sessions: new SessionStore((options.sessionMinutes ?? 60) * 60_000) }
+  const services: Services = {
+    store,
+    sessions: new SessionStore((options.sessionMinutes ?? 60) * 60_000),
+    signinThrottle: new SigninThrottle(),
+  }
   app.use('*', setHeaders({ 'X-Influxdb-Build': 'OSS', 'X-Influxdb-Version': INFLUX_VERSION }))
   for (const path of ['/api/*', '/health', '/ping']) app.use(path, cors)
   registerSystemRoutes(app, services)

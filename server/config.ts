@@ -5,6 +5,8 @@ export interface Config {
   host: string
   dataDir: string
   influxUrl?: string
+  /** API_ONLY=1: neither build nor serve the UI (fast start, e.g. for the crash and load tests). */
+  apiOnly: boolean
   /** From INFLUXDB_INIT_*: the setup to perform when the database is not set up yet. */
   init?: SetupRequest
 }
@@ -16,12 +18,13 @@ function integer(name: string, value: string, min: number, max: number): number 
   return Number(value)
 }
 
-/** Reads PORT, HOST, DATA_DIR, INFLUX_URL and the INFLUXDB_INIT_* variables. */
+/** Reads PORT, HOST, DATA_DIR, INFLUX_URL, API_ONLY and the INFLUXDB_INIT_* variables. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const config: Config = {
     port: integer('PORT', env.PORT || '8086', 0, 65535),
     host: env.HOST || '127.0.0.1',
     dataDir: env.DATA_DIR || './data',
+    apiOnly: env.API_ONLY === '1',
   }
   if (env.INFLUX_URL) {
     const url = new URL(env.INFLUX_URL)

@@ -28,8 +28,8 @@ export async function runServer(
 ): Promise<void> {
   const log = (line: string) => console.log(line)
   await initialSetup(config, log)
-  const staticDir = await ensureBuilt(repoRoot, log)
-  if (!staticDir) log('No UI found to serve; serving the API only.')
+  const staticDir = config.apiOnly ? undefined : await ensureBuilt(repoRoot, log)
+  if (!staticDir) log(config.apiOnly ? 'API_ONLY=1: serving the API only.' : 'No UI found to serve; serving the API only.')
   const { app, close } = buildApp({ dataDir: config.dataDir, influxUrl: config.influxUrl, staticDir, log })
   const server = await listen(app, { port: config.port, host: config.host })
   log(`Influx tokens listening on ${server.url}`)

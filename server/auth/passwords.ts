@@ -37,3 +37,16 @@ export async function verifyPassword(password: string, stored: string): Promise<
   })
   return timingSafeEqual(actual, expected)
 }
+
+let dummyHash: Promise<string> | undefined
+
+/**
+ * Checks a sign-in password. With no stored hash (unknown user, or no password set) it still runs
+ * one scrypt against a throwaway hash, so the answer takes as long as for a wrong password and
+ * does not tell which user names exist.
+ */
+export async function checkSigninPassword(password: string, stored: string | null): Promise<boolean> {
+  dummyHash ??= hashPassword(randomBytes(16).toString('base64'))
+  const matches = await verifyPassword(password, stored ?? (await dummyHash))
+  return stored !== null && matches
+}

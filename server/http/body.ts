@@ -47,13 +47,15 @@ function isJsonType(contentType: string): boolean {
 }
 
 /**
- * Decodes a JSON request body. Like InfluxDB, a missing Content-Type is read as JSON; unlike it,
- * a non-JSON Content-Type is 415 and malformed JSON is 400 instead of 500.
+ * Decodes a JSON request body. Unlike InfluxDB (which reads any body as JSON), a missing or
+ * non-JSON Content-Type is 415, so a cross-site form post can never reach a write endpoint,
+ * and malformed JSON is 400 instead of 500.
  */
 export async function readJson(request: Request): Promise<unknown> {
   const contentType = request.headers.get('content-type')
-  if (contentType !== null && !isJsonType(contentType)) {
-    throw new ApiError('unsupported media type', `unsupported media type "${contentType}": expected application/json`)
+  if (contentType === null || !isJsonType(contentType)) {
+    const got = contentType === null ? 'no content type' : `unsupported media type "${contentType}"`
+    throw new ApiError('unsupported media type', `${got}: expected application/json`)
   }
   const body = await readBody(request, JSON_LIMIT, 'request body is larger than 1 MiB')
   const text = body.toString('utf8')

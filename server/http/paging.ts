@@ -16,7 +16,8 @@ export function parsePage(query: (name: string) => string | undefined): Page {
   const page: Page = { offset: 0, limit: DEFAULT_LIMIT, descending: false }
   const offset = query('offset')
   if (offset) {
-    if (!/^[+-]?\d+$/.test(offset)) throw invalid('offset is invalid')
+    // Past 2^53 the number is no longer exact, and SQLite refuses a non-integer OFFSET (a 500).
+    if (!/^[+-]?\d+$/.test(offset) || !Number.isSafeInteger(Number(offset))) throw invalid('offset is invalid')
     page.offset = Math.max(0, Number(offset))
   }
   const limit = query('limit')

@@ -118,10 +118,12 @@ export function registerAuthorizationRoutes(app: Hono<AppEnv>, services: Service
       if (!store.authorizationById(filter.id)) throw authorizationNotFound()
     }
     const names = loadNames(store)
-    // Tokens the caller may not read, or whose user or org is gone, are dropped silently.
+    // Tokens the caller may not read, or whose user or org is gone, are dropped silently; so are
+    // the tokens of an inactive user, which stop working like a deleted user's (issue #2).
+    const inactiveUsers = new Set(store.allUsers().filter((u) => u.status !== 'active').map((u) => u.id))
     const authorizations = store
       .listAuthorizations(filter)
-      .filter((a) => readAuthorization(a).every((p) => can(principal, p)))
+      .filter((a) => !inactiveUsers.has(a.userID) && readAuthorization(a).every((p) => can(principal, p)))
       .flatMap((a) => authorizationResponse(a, names) ?? [])
     return json(c, 200, { links: { self: '/api/v2/authorizations' }, authorizations })
   })

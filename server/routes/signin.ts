@@ -1,10 +1,12 @@
+import type { IncomingMessage } from 'node:http'
 import type { Hono } from 'hono'
 import { getCookie } from 'hono/cookie'
 import { SESSION_COOKIE, requireAuth } from '../auth/credentials.ts'
-import { verifyPassword } from '../auth/passwords.ts'
+import { checkSigninPassword } from '../auth/passwords.ts'
 import { authorize, permission } from '../auth/permissions.ts'
-import { type AppEnv, type Services, json } from '../http/context.ts'
-import { notFound, unauthorized } from '../http/errors.ts'
+import { throttleKey } from '../auth/throttle.ts'
+import { type AppContext, type AppEnv, type Services, json } from '../http/context.ts'
+import { ApiError, errorResponse, notFound, unauthorized } from '../http/errors.ts'
 import { userResponse } from '../responses.ts'
 
 function basicCredentials(header: string | undefined): { name: string; password: string } | undefined {
@@ -16,28 +18,47 @@ function basicCredentials(header: string | undefined): { name: string; password:
   return { name: decoded.slice(0, colon), password: decoded.slice(colon + 1) }
 }
 
+/** The TCP peer (never X-Forwarded-For, which any client can set); `app.request()` has none. */
+function clientAddress(c: AppContext): string {
+  const env = c.env as { incoming?: IncomingMessage } | undefined
+  return env?.incoming?.socket.remoteAddress ?? 'unknown'
+}
+
+// Written by hand: the key's `=` padding must not be percent-encoded.
+const sessionCookie = (value: string, expires: Date) =>
+  `${SESSION_COOKIE}=${value}; Path=/api/; Expires=${expires.toUTCString()}; HttpOnly; SameSite=Strict`
+
 /** POST /signin, POST /signout, GET /me (ref §B.1–B.3). */
 export function registerSigninRoutes(app: Hono<AppEnv>, services: Services): void {
-  const { store, sessions } = services
+  const { store, sessions, signinThrottle } = services
 
   app.post('/api/v2/signin', async (c) => {
     const credentials = basicCredentials(c.req.header('authorization'))
-    const user = credentials && store.userByName(credentials.name)
-    const hash = user && store.passwordHash(user.id)
-    if (!credentials || !user || !hash || !(await verifyPassword(credentials.password, hash))) throw unauthorized()
+    if (!credentials) throw unauthorized()
+    const key = throttleKey(credentials.name, clientAddress(c))
+    const wait = signinThrottle.retryAfter(key)
+    if (wait > 0) {
+      const error = new ApiError('too many requests', `too many failed sign-in attempts, try again in ${wait} seconds`)
+      return errorResponse(error, { 'Retry-After': String(wait) })
+    }
+    const user = store.userByName(credentials.name)
+    const hash = user ? store.passwordHash(user.id) : null
+    if (!(await checkSigninPassword(credentials.password, hash)) || !user) {
+      signinThrottle.fail(key)
+      throw unauthorized()
+    }
+    signinThrottle.succeed(key)
     // Inactive users still get a session; their next request is refused (ref §B.1).
-    const { key, expiresAt } = sessions.create(user.id)
-    // Written by hand: the key's `=` padding must not be percent-encoded.
-    c.header(
-      'Set-Cookie',
-      `${SESSION_COOKIE}=${key}; Path=/api/; Expires=${new Date(expiresAt).toUTCString()}; HttpOnly; SameSite=Strict`,
-    )
+    const { key: sessionKey, expiresAt } = sessions.create(user.id)
+    c.header('Set-Cookie', sessionCookie(sessionKey, new Date(expiresAt)))
     return c.body(null, 204)
   })
 
+  // InfluxDB leaves the cookie in place; expiring it as well means the browser forgets the key.
   app.post('/api/v2/signout', (c) => {
     const key = getCookie(c, SESSION_COOKIE)
     if (!key || !sessions.delete(key)) throw unauthorized()
+    c.header('Set-Cookie', sessionCookie('', new Date(0)))
     return c.body(null, 204)
   })
 

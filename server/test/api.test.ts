@@ -370,7 +370,7 @@ describe('API', () => {
       expect(res.body.code).toBe('invalid')
     })
 
-    it('answers 415 for a non-JSON content type and decodes a missing one as JSON', async () => {
+    it('answers 415 for a missing or non-JSON content type', async () => {
       const body = JSON.stringify({ name: 'typed' })
       const typed = await call(server.app, 'POST', '/api/v2/orgs', { as: s.operator, raw: body, headers: { 'content-type': 'text/plain' } })
       expect(typed.status).toBe(415)
@@ -381,7 +381,10 @@ describe('API', () => {
         body: new Blob([body]).stream(),
         duplex: 'half',
       } as RequestInit)
-      expect(untyped.status).toBe(201)
+      expect(untyped.status).toBe(415)
+      expect(await untyped.json()).toEqual({ code: 'unsupported media type', message: 'no content type: expected application/json' })
+      const versioned = await call(server.app, 'POST', '/api/v2/orgs', { as: s.operator, raw: body, headers: { 'content-type': 'application/vnd.api+json; charset=utf-8' } })
+      expect(versioned.status).toBe(201)
     })
 
     it('answers 413 for JSON bodies over 1 MiB', async () => {

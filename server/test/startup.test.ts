@@ -8,7 +8,8 @@ import { initialSetup } from '../run.ts'
 
 describe('configuration and INFLUXDB_INIT_* setup', () => {
   it('reads the environment with defaults', () => {
-    expect(loadConfig({})).toEqual({ port: 8086, host: '127.0.0.1', dataDir: './data' })
+    expect(loadConfig({})).toEqual({ port: 8086, host: '127.0.0.1', dataDir: './data', apiOnly: false })
+    expect(loadConfig({ API_ONLY: '1' }).apiOnly).toBe(true)
     const config = loadConfig({
       PORT: '9999',
       INFLUX_URL: 'http://influx:8086',
