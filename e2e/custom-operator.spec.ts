@@ -150,6 +150,7 @@ test('keyboard: ArrowDown reaches Custom Token and Operator Token', async ({ pag
   await page.keyboard.press('ArrowDown')
   await expect(page.getByRole('menuitem', { name: 'Read/Write Token' })).toBeFocused()
   await page.keyboard.press('ArrowDown')
+  await expect(page.getByRole('menuitem', { name: 'All-Access Token' })).toBeFocused()
   await page.keyboard.press('ArrowDown')
   await expect(page.getByRole('menuitem', { name: 'Custom Token' })).toBeFocused()
   await page.keyboard.press('ArrowDown')

@@ -39,7 +39,8 @@ export function DialogContent({ title, description, children, className, onReque
         role={role}
         onEscapeKeyDown={intercept}
         onPointerDownOutside={intercept}
-        onInteractOutside={intercept}
+        // Focus leaving a modal (a page behind it re-rendering) is not a request to close it.
+        onFocusOutside={(event) => event.preventDefault()}
         onOpenAutoFocus={(event) => {
           // Start where typing begins (a field marked data-autofocus), not on the close button.
           const field = contentRef.current?.querySelector<HTMLElement>('[data-autofocus]')

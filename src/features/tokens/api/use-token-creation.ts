@@ -11,7 +11,7 @@ import { useCreateToken } from './use-token-mutations'
  * The save step every Generate dialog shares: one click creates one token, success shows it once,
  * and a clone can deactivate its original afterwards (how a token is rotated).
  */
-export function useTokenCreation() {
+export function useTokenCreation(onCreated?: () => void) {
   const queryClient = useQueryClient()
   const create = useCreateToken()
   const [created, setCreated] = useState<Authorization | null>(null)
@@ -31,6 +31,7 @@ export function useTokenCreation() {
         await queryClient.invalidateQueries({ queryKey: tokenQueries.all() })
       }
       setCreated(auth)
+      onCreated?.()
     } catch {
       // The dialog shows the mutation's error and keeps every input as the user left it.
     } finally {

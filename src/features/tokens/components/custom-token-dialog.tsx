@@ -5,6 +5,8 @@ import { LoadError } from '@/components/ui/load-error'
 import { bucketQueries, resourceQueries } from '../api/token-queries'
 import { sortBucketsForPicker } from '../lib/bucket-list'
 import { buildCustomPermissions, customFromPermissions, type BucketRef, type CustomSelection, type TypeAccess } from '../lib/permissions'
+import { useDraftSync, useInitialDraft } from '../hooks/use-draft'
+import { customDraft } from '../lib/editor-drafts'
 import { BucketPicker } from './bucket-picker'
 import { GenerateDialogFrame } from './generate-dialog-frame'
 import type { GenerateDialogProps } from './generate-token-dialogs'
@@ -24,7 +26,9 @@ export function CustomTokenDialog(props: GenerateDialogProps) {
   const buckets = useQuery(bucketQueries.list(org.id))
   const types = useMemo(() => grantableTypes(resources.data ?? []), [resources.data])
   const sortedBuckets = useMemo(() => sortBucketsForPicker(buckets.data ?? []), [buckets.data])
-  const [selection, setSelection] = useState<CustomSelection>(() => (source ? customFromPermissions(source.permissions) : EMPTY))
+  const draft = customDraft(useInitialDraft().e)
+  const [selection, setSelection] = useState<CustomSelection>(() => draft ?? (source ? customFromPermissions(source.permissions) : EMPTY))
+  useDraftSync({ e: selection })
   const bucketsHeadingId = useId()
 
   // Rows in table order, so the request lists permissions in the order the user sees them.

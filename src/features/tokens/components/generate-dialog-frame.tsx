@@ -10,6 +10,7 @@ import { inputClass, TextField } from '@/components/ui/field'
 import { bucketQueries, resourceQueries, userQueries } from '../api/token-queries'
 import { usePrivileges } from '../api/use-privileges'
 import { useTokenCreation } from '../api/use-token-creation'
+import { useDraftSync, useInitialDraft } from '../hooks/use-draft'
 import { diffPermissions } from '../lib/diff'
 import { permissionLines, type NameLookup } from '../lib/scope'
 import { CreateError, SaveButton } from './generate-parts'
@@ -39,6 +40,8 @@ export interface GenerateDialogFrameProps {
   wide?: boolean
   children?: ReactNode
   onClose: () => void
+  /** Called once the token exists: its draft is spent. */
+  onCreated?: () => void
   returnFocusTo?: () => HTMLElement | null
 }
 
@@ -47,22 +50,24 @@ export interface GenerateDialogFrameProps {
  * (for operators), the clone comparison, the live request preview, Save, and the created token.
  */
 export function GenerateDialogFrame(props: GenerateDialogFrameProps) {
-  const { title, org, me, source, permissionsFor, ready, hint, warning, wide, children, onClose, returnFocusTo } = props
-  const { submit, created, pending, error } = useTokenCreation()
+  const { title, org, me, source, permissionsFor, ready, hint, warning, wide, children, onClose, onCreated, returnFocusTo } = props
+  const { submit, created, pending, error } = useTokenCreation(onCreated)
   const { operator } = usePrivileges(me)
   const users = useQuery({ ...userQueries.list(), enabled: operator })
   const resources = useQuery(resourceQueries.types())
   const names = useNameLookup(org)
   const formId = useId()
+  const draft = useInitialDraft()
   const { register, handleSubmit, control } = useForm<FrameValues>({
     resolver: zodResolver(frameSchema),
     defaultValues: {
-      description: source ? `${source.description || 'token'} (clone)` : '',
-      userID: source && source.userID !== me.id ? source.userID : '',
+      description: draft.d ?? (source ? `${source.description || 'token'} (clone)` : ''),
+      userID: draft.u ?? (source && source.userID !== me.id ? source.userID : ''),
       deactivateOriginal: false,
     },
   })
   const values = useWatch({ control }) as FrameValues
+  useDraftSync({ d: values.description, u: values.userID || undefined })
   const ownerID = values.userID || me.id
   const permissions = useMemo(() => permissionsFor(ownerID), [permissionsFor, ownerID])
   const request: AuthorizationPostRequest = useMemo(

@@ -13,6 +13,7 @@ export interface GenerateDialogProps {
   /** A token to clone: the dialog opens filled from it. */
   source?: Authorization
   onClose: () => void
+  onCreated?: () => void
   returnFocusTo?: () => HTMLElement | null
 }
 

@@ -16,6 +16,8 @@ import {
   type ReadWriteFormValues,
 } from '../lib/read-write-form'
 import { BucketPicker } from './bucket-picker'
+import { useDraftSync, useInitialDraft } from '../hooks/use-draft'
+import { readWriteDraft } from '../lib/editor-drafts'
 import { GenerateDialogFrame } from './generate-dialog-frame'
 import type { GenerateDialogProps } from './generate-token-dialogs'
 
@@ -30,11 +32,13 @@ export function ReadWriteTokenDialog(props: GenerateDialogProps) {
   const { org, source } = props
   const buckets = useQuery(bucketQueries.list(org.id))
   const sortedBuckets = useMemo(() => sortBucketsForPicker(buckets.data ?? []), [buckets.data])
+  const draft = readWriteDraft(useInitialDraft().e)
   const { control } = useForm<ReadWriteFormValues>({
     resolver: zodResolver(readWriteFormSchema),
-    defaultValues: initialValues(source),
+    defaultValues: draft ? { ...emptyReadWriteForm, ...draft } : initialValues(source),
   })
   const values = useWatch({ control }) as ReadWriteFormValues
+  useDraftSync({ e: { read: values.read, write: values.write } })
   const permissions = useMemo(
     () => (hasAnyPermission(values) ? toReadWriteRequest(values, org.id, sortedBuckets).permissions : []),
     [values, org.id, sortedBuckets],

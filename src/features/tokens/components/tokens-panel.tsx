@@ -14,7 +14,8 @@ import { sortBucketsForPicker } from '../lib/bucket-list'
 import { tokensReachingBucket, type BucketReach } from '../lib/bucket-reach'
 import { filterTokens, parseSortKey, SORT_OPTIONS, sortTokens, toListItems } from '../lib/token-list'
 import { BulkActions } from './bulk-actions'
-import { GenerateTokenDialogs, type GenerateRequest } from './generate-token-dialogs'
+import { useGenerateDialog } from '../hooks/use-generate-dialog'
+import { GenerateTokenDialogs } from './generate-token-dialogs'
 import { GenerateTokenMenu, type GenerateKind } from './generate-token-menu'
 import { TokenDetailsDialog } from './token-details-dialog'
 import { tokenName, type RowActions } from './token-row'
@@ -22,10 +23,10 @@ import { TokensTable, TokensTableSkeleton } from './tokens-table'
 
 export function TokensPanel({ org, me }: { org: Organization; me: User }) {
   const tokens = useQuery(tokenQueries.list(org.id))
+  const generate = useGenerateDialog(tokens.data)
   const [params, setParams] = useSearchParams()
   const [filterText, setFilterText] = useState(() => params.get('searchTerm') ?? '')
   const sortKey = parseSortKey(params.get('sortKey'))
-  const [generating, setGenerating] = useState<GenerateRequest | null>(null)
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set())
   const [deleting, setDeleting] = useState<Authorization | null>(null)
   const [detailsID, setDetailsID] = useState<string | null>(null)
@@ -74,7 +75,7 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
     onStatusChange: (auth, active) => update.mutate({ id: auth.id, update: { status: active ? 'active' : 'inactive' } }),
     onRename: (auth, description) => update.mutate({ id: auth.id, update: { description } }),
     onDelete: setDeleting,
-    onClone: (auth) => setGenerating({ kind: 'clone', source: auth }),
+    onClone: (auth) => generate.open({ kind: 'clone', source: auth }),
     onOpenDetails: (auth) => setDetailsID(auth.id),
   }
 
@@ -129,7 +130,7 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
           </select>
         </label>
         <div className="ml-auto">
-          <GenerateTokenMenu ref={generateButton} me={me} onChoose={(kind) => setGenerating({ kind })} />
+          <GenerateTokenMenu ref={generateButton} me={me} onChoose={(kind) => generate.open({ kind })} />
         </div>
       </div>
 
@@ -147,7 +148,7 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
       ) : tokens.isError ? (
         <LoadError error={tokens.error} onRetry={() => tokens.refetch()} />
       ) : tokens.data.length === 0 ? (
-        <EmptyState me={me} onChoose={(kind) => setGenerating({ kind })} />
+        <EmptyState me={me} onChoose={(kind) => generate.open({ kind })} />
       ) : visible.length === 0 ? (
         <p className="rounded-lg border border-dashed border-border px-6 py-12 text-center text-sm text-muted">
           {reachBucket && !filterText.trim() ? `No token can read or write ${reachBucket.name}` : 'No Tokens match your query'}
@@ -157,10 +158,11 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
       )}
 
       <GenerateTokenDialogs
-        request={generating}
+        request={generate.request}
         org={org}
         me={me}
-        onClose={() => setGenerating(null)}
+        onClose={generate.close}
+        onCreated={generate.spent}
         returnFocusTo={() => generateButton.current}
       />
       <TokenDetailsDialog auth={details} org={org} onClose={() => setDetailsID(null)} />

@@ -1,0 +1,30 @@
+import { useEffect, useState } from 'react'
+import { decodeDraft, DRAFT_PARAM, encodeDraft, type Draft } from '../lib/draft'
+
+function currentDraft(): Draft {
+  return decodeDraft(new URLSearchParams(window.location.search).get(DRAFT_PARAM))
+}
+
+/**
+ * Writes without notifying the router: the draft is read once when a dialog opens, so typing
+ * in a dialog must not re-render the page behind it.
+ */
+function writeDraftPart(part: Partial<Draft>) {
+  const params = new URLSearchParams(window.location.search)
+  params.set(DRAFT_PARAM, encodeDraft({ ...currentDraft(), ...part }))
+  window.history.replaceState(window.history.state, '', `${window.location.pathname}?${params}`)
+}
+
+/** The draft as it was in the URL when the dialog opened. */
+export function useInitialDraft(): Draft {
+  const [draft] = useState(currentDraft)
+  return draft
+}
+
+/** Keeps one part of the draft in the URL as it changes. */
+export function useDraftSync(part: Partial<Draft>) {
+  const serialized = JSON.stringify(part)
+  useEffect(() => {
+    writeDraftPart(JSON.parse(serialized) as Partial<Draft>)
+  }, [serialized])
+}
