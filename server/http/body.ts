@@ -85,6 +85,8 @@ export function optionalString(obj: JsonObject, key: string): string | undefined
   const value = field(obj, key)
   if (value === undefined || value === null) return undefined
   if (typeof value !== 'string') throw structure(`${key} must be a string`)
+  // A lone surrogate cannot be stored as UTF-8: SQLite would keep U+FFFD instead of what was sent.
+  if (/\p{Cs}/u.test(value)) throw structure(`${key} is not valid Unicode`)
   return value
 }
 

@@ -1,5 +1,8 @@
+import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { allAccessPermissions } from '../auth/permissions.ts'
+import { allAccessPermissions, operatorPermissions } from '../auth/permissions.ts'
+import { openStore } from '../db/database.ts'
+import { createBucket, createOrg } from '../services/tenant.ts'
 import { type Credential, type SetUp, type TestServer, call, setUp, signin, startTestServer } from './helpers.ts'
 
 const readBucket = (orgID: string, id: string) => ({ action: 'read', resource: { type: 'buckets', orgID, id } })
@@ -11,62 +14,126 @@ async function createToken(server: TestServer, as: Credential, body: unknown): P
   return { id: res.body.id, token: res.body.token }
 }
 
-describe('permission model: credential × request', () => {
+describe('permission model: credential × request (ref §A, §B, §C.2–C.6)', () => {
   let server: TestServer
   let s: SetUp
-  let operatorAuthID: string
+  const ctx = {} as {
+    operatorAuthID: string
+    orgB: string
+    bucketB: string
+    patchTarget: string
+    doraToken: string
+  }
   const creds: Record<string, Credential> = {}
+  let unique = 0
+  const next = () => `${++unique}`
+
+  /** A user with a password, through the API; returns its ID. */
+  async function user(name: string, password = `${name}-password`): Promise<string> {
+    const id = (await call(server.app, 'POST', '/api/v2/users', { as: s.operator, body: { name } })).body.id
+    await call(server.app, 'POST', `/api/v2/users/${id}/password`, { as: s.operator, body: { password } })
+    return id
+  }
 
   beforeAll(async () => {
     server = startTestServer()
     s = await setUp(server.app)
     const { app } = server
-    operatorAuthID = (await call(app, 'GET', '/api/v2/authorizations', { as: s.operator })).body.authorizations[0].id
+    await user('bob')
+    const [dora, mia, eve, carol] = [await user('dora'), await user('mia'), await user('eve'), await user('carol')]
+    // No API creates memberships: org B (owned by dora) and mia's membership of org A go in directly.
+    const store = openStore(server.dataDir)
+    try {
+      store.transaction(() => {
+        ctx.orgB = createOrg(store, { name: 'globex' }, dora).id
+        ctx.bucketB = createBucket(store, { orgID: ctx.orgB, name: 'ledger', retentionSeconds: 0 }).id
+        store.insertMembership(mia, { resourceType: 'orgs', resourceID: s.orgID, role: 'member' })
+      })
+    } finally {
+      store.close()
+    }
+    ctx.operatorAuthID = (await call(app, 'GET', '/api/v2/authorizations', { as: s.operator })).body.authorizations[0].id
     const allAccess = await createToken(server, s.owner, { orgID: s.orgID, permissions: allAccessPermissions(s.orgID, s.userID) })
     const readOnly = await createToken(server, s.owner, { orgID: s.orgID, permissions: [readBucket(s.orgID, s.bucketID)] })
+    const readWrite = await createToken(server, s.owner, { orgID: s.orgID, permissions: [readBucket(s.orgID, s.bucketID), writeBucket(s.orgID, s.bucketID)] })
     const inactive = await createToken(server, s.owner, { orgID: s.orgID, status: 'inactive', permissions: allAccessPermissions(s.orgID, s.userID) })
-    const bob = (await call(app, 'POST', '/api/v2/users', { as: s.operator, body: { name: 'bob' } })).body.id
-    await call(app, 'POST', `/api/v2/users/${bob}/password`, { as: s.operator, body: { password: 'bobs-password' } })
-    const carol = (await call(app, 'POST', '/api/v2/users', { as: s.operator, body: { name: 'carol' } })).body.id
+    ctx.patchTarget = (await createToken(server, s.owner, { orgID: s.orgID, permissions: [readBucket(s.orgID, s.bucketID)] })).id
+    ctx.doraToken = (await createToken(server, s.operator, { orgID: ctx.orgB, userID: dora, permissions: [readBucket(ctx.orgB, ctx.bucketB)] })).id
     const carolToken = await createToken(server, s.operator, { orgID: s.orgID, userID: carol, permissions: allAccessPermissions(s.orgID, carol) })
     await call(app, 'DELETE', `/api/v2/users/${carol}`, { as: s.operator })
+    const eveToken = await createToken(server, s.operator, { orgID: s.orgID, userID: eve, permissions: allAccessPermissions(s.orgID, eve) })
+    await call(app, 'PATCH', `/api/v2/users/${eve}`, { as: s.operator, body: { status: 'inactive' } })
     Object.assign(creds, {
       none: {},
       garbage: { token: 'garbage' },
       operator: s.operator,
       allAccess: { token: allAccess.token },
       readOnly: { token: readOnly.token },
+      readWrite: { token: readWrite.token },
       inactive: { token: inactive.token },
       owner: s.owner,
-      otherUser: await signin(app, 'bob', 'bobs-password'),
+      orgOwner: await signin(app, 'dora', 'dora-password'),
+      member: await signin(app, 'mia', 'mia-password'),
+      otherUser: await signin(app, 'bob', 'bob-password'),
       deletedUser: { token: carolToken.token },
+      inactiveUser: { token: eveToken.token },
     })
   })
   afterAll(() => server.close())
 
-  // Expected status per credential, in the column order of `who`; for lists also the item count.
-  const who = ['none', 'garbage', 'operator', 'allAccess', 'readOnly', 'inactive', 'owner', 'otherUser', 'deletedUser'] as const
-  type Row = [name: string, request: (s: SetUp, opID: string, who: string) => [string, string, unknown?], expected: (number | [number, number])[]]
+  // Columns. allAccess, readOnly, readWrite and inactive are tokens of the setup user (owner of org A
+  // and of the instance) on org A; rows on org B are what "an org A token used on org B" gets.
+  // orgOwner owns only org B, member is a plain member of org A, otherUser belongs nowhere.
+  const who = ['none', 'garbage', 'operator', 'allAccess', 'readOnly', 'readWrite', 'inactive', 'owner', 'orgOwner', 'member', 'otherUser', 'deletedUser', 'inactiveUser'] as const
+  type Request = [method: string, path: string, body?: unknown]
+  type Row = [name: string, request: (s: SetUp, who: string) => Request | Promise<Request>, expected: (number | [number, number])[]]
+  const freshToken = async (orgID: string, bucketID: string) => (await createToken(server, s.operator, { orgID, permissions: [readBucket(orgID, bucketID)] })).id
+  const freshBucket = async (orgID: string) => (await call(server.app, 'POST', '/api/v2/buckets', { as: s.operator, body: { orgID, name: `tmp-${next()}` } })).body.id
+  const freshUser = async () => (await call(server.app, 'POST', '/api/v2/users', { as: s.operator, body: { name: `tmp-${next()}` } })).body.id
+  const writeLine = (orgID: string, bucketID: string): Request => ['POST', `/api/v2/write?orgID=${orgID}&bucket=${bucketID}`, 'm v=1']
+  //                                                   none garb  oper  allA  rOnly rw    inact owner oOwn  membr other del   inUsr
   const table: Row[] = [
-    ['GET /me', () => ['GET', '/api/v2/me'], [401, 401, 200, 200, 401, 401, 200, 200, 403]],
-    ['GET /orgs', () => ['GET', '/api/v2/orgs'], [401, 401, [200, 1], [200, 1], [200, 0], [200, 0], [200, 1], [200, 0], 403]],
-    ['GET /orgs/{id}', (s) => ['GET', `/api/v2/orgs/${s.orgID}`], [401, 401, 200, 200, 401, 401, 200, 401, 403]],
-    ['GET /buckets/{id}', (s) => ['GET', `/api/v2/buckets/${s.bucketID}`], [401, 401, 200, 200, 200, 401, 200, 401, 403]],
-    ['GET /buckets?orgID', (s) => ['GET', `/api/v2/buckets?orgID=${s.orgID}`], [401, 401, [200, 3], [200, 3], [200, 1], [200, 0], [200, 3], [200, 0], 403]],
-    ['GET /authorizations', () => ['GET', '/api/v2/authorizations'], [401, 401, [200, 4], [200, 4], [200, 0], [200, 0], [200, 4], [200, 0], 403]],
-    ['GET /authorizations/{operator}', (_s, op) => ['GET', `/api/v2/authorizations/${op}`], [401, 401, 200, 200, 401, 401, 200, 401, 403]],
-    ['GET /users', () => ['GET', '/api/v2/users'], [401, 401, [200, 2], [200, 1], [200, 0], [200, 0], [200, 2], [200, 1], 403]],
-    ['GET /resources', () => ['GET', '/api/v2/resources'], [401, 401, 200, 200, 200, 200, 200, 200, 403]],
-    ['POST /write', (s) => ['POST', `/api/v2/write?orgID=${s.orgID}&bucket=${s.bucketID}`, 'm v=1'], [401, 401, 204, 204, 403, 403, 204, 403, 403]],
-    ['POST /buckets', (s, _op, name) => ['POST', '/api/v2/buckets', { orgID: s.orgID, name: `b-${name}` }], [401, 401, 201, 201, 401, 401, 201, 401, 403]],
-    ['POST /authorizations', (s) => ['POST', '/api/v2/authorizations', { orgID: s.orgID, permissions: [readBucket(s.orgID, s.bucketID)] }], [401, 401, 201, 201, 401, 401, 201, 401, 403]],
-    ['POST /orgs', (_s, _op, name) => ['POST', '/api/v2/orgs', { name: `org-${name}` }], [401, 401, 201, 401, 401, 401, 201, 401, 403]],
+    ['GET /health', () => ['GET', '/health'], [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+    ['GET /setup', () => ['GET', '/api/v2/setup'], [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+    ['GET /me', () => ['GET', '/api/v2/me'], [401, 401, 200, 200, 401, 401, 401, 200, 200, 200, 200, 403, 403]],
+    ['GET /resources', () => ['GET', '/api/v2/resources'], [401, 401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 403]],
+    ['GET /orgs', () => ['GET', '/api/v2/orgs'], [401, 401, [200, 2], [200, 1], [200, 0], [200, 0], [200, 0], [200, 2], [200, 1], [200, 1], [200, 0], 403, 403]],
+    ['GET /orgs/{A}', (s) => ['GET', `/api/v2/orgs/${s.orgID}`], [401, 401, 200, 200, 401, 401, 401, 200, 401, 200, 401, 403, 403]],
+    ['GET /orgs/{B}', () => ['GET', `/api/v2/orgs/${ctx.orgB}`], [401, 401, 200, 401, 401, 401, 401, 200, 200, 401, 401, 403, 403]],
+    ['GET /buckets', () => ['GET', '/api/v2/buckets'], [401, 401, [200, 6], [200, 3], [200, 1], [200, 1], [200, 0], [200, 6], [200, 3], [200, 3], [200, 0], 403, 403]],
+    ['GET /buckets?orgID={A}', (s) => ['GET', `/api/v2/buckets?orgID=${s.orgID}`], [401, 401, [200, 3], [200, 3], [200, 1], [200, 1], [200, 0], [200, 3], [200, 0], [200, 3], [200, 0], 403, 403]],
+    ['GET /buckets?orgID={B}', () => ['GET', `/api/v2/buckets?orgID=${ctx.orgB}`], [401, 401, [200, 3], [200, 0], [200, 0], [200, 0], [200, 0], [200, 3], [200, 3], [200, 0], [200, 0], 403, 403]],
+    ['GET /buckets/{A bucket}', (s) => ['GET', `/api/v2/buckets/${s.bucketID}`], [401, 401, 200, 200, 200, 200, 401, 200, 401, 200, 401, 403, 403]],
+    ['GET /buckets/{B bucket}', () => ['GET', `/api/v2/buckets/${ctx.bucketB}`], [401, 401, 200, 401, 401, 401, 401, 200, 200, 401, 401, 403, 403]],
+    // 7 listed: the setup user's 6 tokens and dora's; carol's (deleted) and eve's (inactive) are dropped.
+    ['GET /authorizations', () => ['GET', '/api/v2/authorizations'], [401, 401, [200, 7], [200, 6], [200, 0], [200, 0], [200, 0], [200, 7], [200, 1], [200, 0], [200, 0], 403, 403]],
+    ['GET /authorizations/{operator}', () => ['GET', `/api/v2/authorizations/${ctx.operatorAuthID}`], [401, 401, 200, 200, 401, 401, 401, 200, 401, 401, 401, 403, 403]],
+    ['GET /authorizations/{dora}', () => ['GET', `/api/v2/authorizations/${ctx.doraToken}`], [401, 401, 200, 401, 401, 401, 401, 200, 200, 401, 401, 403, 403]],
+    ['GET /users', () => ['GET', '/api/v2/users'], [401, 401, [200, 5], [200, 1], [200, 0], [200, 0], [200, 0], [200, 5], [200, 1], [200, 1], [200, 1], 403, 403]],
+    ['GET /users/{owner}', (s) => ['GET', `/api/v2/users/${s.userID}`], [401, 401, 200, 200, 401, 401, 401, 200, 401, 401, 401, 403, 403]],
+    // Everything below writes; each row makes its own targets.
+    ['POST /write {A bucket}', (s) => writeLine(s.orgID, s.bucketID), [401, 401, 204, 204, 403, 204, 403, 204, 403, 403, 403, 403, 403]],
+    ['POST /write {B bucket}', () => writeLine(ctx.orgB, ctx.bucketB), [401, 401, 204, 403, 403, 403, 403, 204, 204, 403, 403, 403, 403]],
+    ['POST /buckets {A}', (s) => ['POST', '/api/v2/buckets', { orgID: s.orgID, name: `b-${next()}` }], [401, 401, 201, 201, 401, 401, 401, 201, 401, 401, 401, 403, 403]],
+    ['POST /buckets {B}', () => ['POST', '/api/v2/buckets', { orgID: ctx.orgB, name: `b-${next()}` }], [401, 401, 201, 401, 401, 401, 401, 201, 201, 401, 401, 403, 403]],
+    ['POST /authorizations {A}', (s) => ['POST', '/api/v2/authorizations', { orgID: s.orgID, permissions: [readBucket(s.orgID, s.bucketID)] }], [401, 401, 201, 201, 401, 401, 401, 201, 401, 401, 401, 403, 403]],
+    ['POST /authorizations {B}', () => ['POST', '/api/v2/authorizations', { orgID: ctx.orgB, permissions: [readBucket(ctx.orgB, ctx.bucketB)] }], [401, 401, 201, 401, 401, 401, 401, 201, 201, 401, 401, 403, 403]],
+    ['PATCH /authorizations/{owner token}', () => ['PATCH', `/api/v2/authorizations/${ctx.patchTarget}`, {}], [401, 401, 200, 200, 401, 401, 401, 200, 401, 401, 401, 403, 403]],
+    ['PATCH /authorizations/{dora token}', () => ['PATCH', `/api/v2/authorizations/${ctx.doraToken}`, {}], [401, 401, 200, 401, 401, 401, 401, 200, 200, 401, 401, 403, 403]],
+    ['DELETE /authorizations/{owner token}', async (s) => ['DELETE', `/api/v2/authorizations/${await freshToken(s.orgID, s.bucketID)}`], [401, 401, 204, 204, 401, 401, 401, 204, 401, 401, 401, 403, 403]],
+    ['DELETE /buckets/{A bucket}', async (s) => ['DELETE', `/api/v2/buckets/${await freshBucket(s.orgID)}`], [401, 401, 204, 204, 401, 401, 401, 204, 401, 401, 401, 403, 403]],
+    ['DELETE /buckets/{B bucket}', async () => ['DELETE', `/api/v2/buckets/${await freshBucket(ctx.orgB)}`], [401, 401, 204, 401, 401, 401, 401, 204, 204, 401, 401, 403, 403]],
+    ['POST /orgs', () => ['POST', '/api/v2/orgs', { name: `org-${next()}` }], [401, 401, 201, 401, 401, 401, 401, 201, 401, 401, 401, 403, 403]],
+    ['POST /users', () => ['POST', '/api/v2/users', { name: `user-${next()}` }], [401, 401, 201, 401, 401, 401, 401, 201, 401, 401, 401, 403, 403]],
+    ['PATCH /users/{owner}', (s) => ['PATCH', `/api/v2/users/${s.userID}`, {}], [401, 401, 200, 200, 401, 401, 401, 200, 401, 401, 401, 403, 403]],
+    ['POST /users/{other}/password', async () => ['POST', `/api/v2/users/${await freshUser()}/password`, { password: 'a-new-password' }], [401, 401, 204, 401, 401, 401, 401, 204, 401, 401, 401, 403, 403]],
+    ['DELETE /users/{other}', async () => ['DELETE', `/api/v2/users/${await freshUser()}`], [401, 401, 204, 401, 401, 401, 401, 204, 401, 401, 401, 403, 403]],
   ]
 
   it.each(table)('%s', async (_name, request, expected) => {
     const got: (number | [number, number])[] = []
     for (const name of who) {
-      const [method, path, body] = request(s, operatorAuthID, name)
+      const [method, path, body] = await request(s, name)
       const isWrite = path.startsWith('/api/v2/write')
       const res = await call(server.app, method, path, {
         as: creds[name],
@@ -83,6 +150,7 @@ describe('permission model: credential × request', () => {
     const { app } = server
     expect((await call(app, 'GET', '/api/v2/me', { as: creds.inactive })).body).toEqual({ code: 'unauthorized', message: 'token is inactive' })
     expect((await call(app, 'GET', '/api/v2/me', { as: creds.deletedUser })).body).toEqual({ code: 'forbidden', message: 'User is inactive' })
+    expect((await call(app, 'GET', '/api/v2/me', { as: creds.inactiveUser })).body).toEqual({ code: 'forbidden', message: 'User is inactive' })
     expect((await call(app, 'GET', '/api/v2/me', { as: creds.readOnly })).body.message).toBe(`read:users/${s.userID} is unauthorized`)
     expect((await call(app, 'GET', `/api/v2/buckets/${s.bucketID}`, { as: creds.otherUser })).body.message).toBe(
       `read:orgs/${s.orgID}/buckets/${s.bucketID} is unauthorized`,
@@ -92,6 +160,137 @@ describe('permission model: credential × request', () => {
     const garbage = await call(app, 'GET', '/api/v2/orgs', { as: creds.garbage })
     expect(garbage.body).toEqual({ code: 'unauthorized', message: 'unauthorized access' })
     expect(garbage.headers.get('x-platform-error-code')).toBe('unauthorized')
+  })
+
+  describe('escalation attempts', () => {
+    const post = (as: Credential, body: unknown) => call(server.app, 'POST', '/api/v2/authorizations', { as, body })
+    const users = async () => (await call(server.app, 'GET', '/api/v2/users', { as: s.operator })).body.users as { id: string; name: string }[]
+    const idOf = async (name: string) => (await users()).find((u) => u.name === name)!.id
+
+    it('cannot create a token broader than the creator holds (403), whatever the kind of creator', async () => {
+      const orgA = s.orgID
+      const attempts: [string, Credential, unknown][] = [
+        ['all-access → global bucket read', creds.allAccess!, { orgID: orgA, permissions: [{ action: 'read', resource: { type: 'buckets' } }] }],
+        ['all-access → write on its own org', creds.allAccess!, { orgID: orgA, permissions: [{ action: 'write', resource: { type: 'orgs', id: orgA } }] }],
+        ['all-access → operator token', creds.allAccess!, { orgID: orgA, permissions: operatorPermissions() }],
+        ['all-access → org B bucket by id only', creds.allAccess!, { orgID: orgA, permissions: [{ action: 'read', resource: { type: 'buckets', id: ctx.bucketB } }] }],
+        ['org owner → global users', creds.orgOwner!, { orgID: ctx.orgB, permissions: [{ action: 'write', resource: { type: 'users' } }] }],
+        ['org owner → org A bucket by id only', creds.orgOwner!, { orgID: ctx.orgB, permissions: [{ action: 'read', resource: { type: 'buckets', id: s.bucketID } }] }],
+        ['org owner → instance', creds.orgOwner!, { orgID: ctx.orgB, permissions: [{ action: 'read', resource: { type: 'instance' } }] }],
+        ['operator → instance', s.operator, { orgID: orgA, permissions: [{ action: 'write', resource: { type: 'instance' } }] }],
+      ]
+      for (const [name, as, body] of attempts) {
+        const res = await post(as, body)
+        expect([name, res.status, res.body.code]).toEqual([name, 403, 'forbidden'])
+      }
+      // The instance owner holds `instance`, but tokens may never carry it (InfluxDB: 500; here 400).
+      const instance = await post(s.owner, { orgID: orgA, permissions: [{ action: 'read', resource: { type: 'instance' } }] })
+      expect(instance.body).toEqual({ code: 'invalid', message: 'authorizations cannot be created with the instance type, it is only used during setup' })
+    })
+
+    it('cannot create a token for another user or in another org (401), nor any token with read-only rights', async () => {
+      const mia = await idOf('mia')
+      const attempts: [string, Credential, unknown, string][] = [
+        ['org owner for another user', creds.orgOwner!, { orgID: ctx.orgB, userID: mia, permissions: [readBucket(ctx.orgB, ctx.bucketB)] }, `write:users/${mia} is unauthorized`],
+        ['all-access for another user', creds.allAccess!, { orgID: s.orgID, userID: mia, permissions: [readBucket(s.orgID, s.bucketID)] }, `write:users/${mia} is unauthorized`],
+        ['org owner in another org', creds.orgOwner!, { orgID: s.orgID, permissions: [readBucket(s.orgID, s.bucketID)] }, `write:orgs/${s.orgID}/authorizations is unauthorized`],
+        ['org A token in org B', creds.allAccess!, { orgID: ctx.orgB, permissions: [readBucket(ctx.orgB, ctx.bucketB)] }, `write:orgs/${ctx.orgB}/authorizations is unauthorized`],
+        ['member', creds.member!, { orgID: s.orgID, permissions: [readBucket(s.orgID, s.bucketID)] }, `write:orgs/${s.orgID}/authorizations is unauthorized`],
+        ['read/write token', creds.readWrite!, { orgID: s.orgID, permissions: [readBucket(s.orgID, s.bucketID)] }, `write:orgs/${s.orgID}/authorizations is unauthorized`],
+      ]
+      for (const [name, as, body, message] of attempts) {
+        const res = await post(as, body)
+        expect([name, res.status, res.body.message]).toEqual([name, 401, message])
+      }
+    })
+
+    it("cannot read, patch or delete another user's token, and lists never show it", async () => {
+      const mine = ctx.patchTarget
+      const attempts: [Credential, string][] = [[creds.orgOwner!, mine], [creds.member!, mine], [creds.otherUser!, mine], [creds.allAccess!, ctx.doraToken]]
+      for (const [as, id] of attempts) {
+        for (const [method, body] of [['GET'], ['PATCH', { status: 'inactive', description: 'taken' }], ['DELETE']] as const) {
+          const res = await call(server.app, method, `/api/v2/authorizations/${id}`, { as, body })
+          expect([method, id, res.status]).toEqual([method, id, 401])
+        }
+        const listed = (await call(server.app, 'GET', '/api/v2/authorizations', { as })).body.authorizations as { id: string }[]
+        expect(listed.map((a) => a.id)).not.toContain(id)
+      }
+      const target = await call(server.app, 'GET', `/api/v2/authorizations/${mine}`, { as: s.operator })
+      expect(target.body).toMatchObject({ status: 'active', description: '' })
+    })
+
+    it('cannot widen a token through PATCH: permissions, user, org and token value are not writable', async () => {
+      const { id, token } = await createToken(server, s.owner, { orgID: s.orgID, permissions: [readBucket(s.orgID, s.bucketID)] })
+      const before = (await call(server.app, 'GET', `/api/v2/authorizations/${id}`, { as: s.operator })).body
+      const res = await call(server.app, 'PATCH', `/api/v2/authorizations/${id}`, {
+        as: s.owner,
+        body: { permissions: operatorPermissions(), userID: await idOf('dora'), orgID: ctx.orgB, token: 'chosen', id: ctx.doraToken },
+      })
+      expect(res.status).toBe(200)
+      expect(res.body).toMatchObject({ id, permissions: before.permissions, userID: s.userID, orgID: s.orgID, token: '' })
+      const write = await call(server.app, 'POST', `/api/v2/write?orgID=${s.orgID}&bucket=${s.bucketID}`, { as: { token }, raw: 'm v=1', headers: { 'content-type': 'text/plain' } })
+      expect(write.status).toBe(403)
+      expect((await call(server.app, 'GET', '/api/v2/me', { as: { token: 'chosen' } })).status).toBe(401)
+    })
+
+    it("does not revive a deleted user's tokens when the name is taken again", async () => {
+      await call(server.app, 'POST', '/api/v2/users', { as: s.operator, body: { name: 'carol' } })
+      expect((await call(server.app, 'GET', '/api/v2/me', { as: creds.deletedUser })).body.message).toBe('User is inactive')
+    })
+
+    it("stops an inactive user's tokens (403) and hides them from lists until the user is active again (issue #2)", async () => {
+      const frank = await user('frank')
+      const { id, token } = await createToken(server, s.operator, { orgID: s.orgID, userID: frank, permissions: [readBucket(s.orgID, s.bucketID)] })
+      const listed = async () => ((await call(server.app, 'GET', '/api/v2/authorizations', { as: s.operator })).body.authorizations as { id: string }[]).map((a) => a.id)
+      const setStatus = (status: string) => call(server.app, 'PATCH', `/api/v2/users/${frank}`, { as: s.operator, body: { status } })
+      expect(await listed()).toContain(id)
+      await setStatus('inactive')
+      expect((await call(server.app, 'GET', `/api/v2/buckets/${s.bucketID}`, { as: { token } })).body).toEqual({ code: 'forbidden', message: 'User is inactive' })
+      expect(await listed()).not.toContain(id)
+      expect((await call(server.app, 'GET', `/api/v2/authorizations?userID=${frank}`, { as: s.operator })).body.authorizations).toEqual([])
+      await setStatus('active')
+      expect((await call(server.app, 'GET', `/api/v2/buckets/${s.bucketID}`, { as: { token } })).status).toBe(200)
+      expect(await listed()).toContain(id)
+    })
+
+    it('grants exactly the bucket access it shows, for any mix of bucket permissions (fast-check)', async () => {
+      const buckets = [
+        { id: s.bucketID, orgID: s.orgID },
+        { id: ctx.bucketB, orgID: ctx.orgB },
+      ]
+      // Permissions an org A token may carry (ref §C.3 step 5): on org A, by bucket ID only, or global.
+      const candidate = fc.record({
+        action: fc.constantFrom('read', 'write'),
+        resource: fc.oneof(
+          fc.constant({ type: 'buckets', orgID: s.orgID }),
+          fc.constant({ type: 'buckets', orgID: s.orgID, id: s.bucketID }),
+          fc.constantFrom(...buckets.map((b) => ({ type: 'buckets', id: b.id }))),
+          fc.constant({ type: 'buckets' }),
+        ),
+      })
+      // §C.2, written out independently of the server's PermissionSet.
+      type Held = { action: string; resource: { type: string; id?: string; orgID?: string } }
+      const allows = (held: Held[], action: string, bucket: { id: string; orgID: string }) =>
+        held.some(({ action: a, resource: r }) => a === action && ((!r.id && !r.orgID) || (!r.id && r.orgID === bucket.orgID) || r.id === bucket.id))
+      await fc.assert(
+        fc.asyncProperty(fc.array(candidate, { minLength: 1, maxLength: 4 }), async (permissions) => {
+          const created = await post(s.operator, { orgID: s.orgID, permissions })
+          expect(created.status).toBe(201)
+          expect(created.body.permissions.map((p: Held) => ({ action: p.action, resource: { type: p.resource.type, id: p.resource.id, orgID: p.resource.orgID } }))).toEqual(
+            permissions.map((p) => ({ action: p.action, resource: { type: 'buckets', id: 'id' in p.resource ? p.resource.id : undefined, orgID: 'orgID' in p.resource ? p.resource.orgID : undefined } })),
+          )
+          const as = { token: created.body.token as string }
+          for (const bucket of buckets) {
+            const read = await call(server.app, 'GET', `/api/v2/buckets/${bucket.id}`, { as })
+            expect([bucket.id, 'read', read.status]).toEqual([bucket.id, 'read', allows(permissions, 'read', bucket) ? 200 : 401])
+            const write = await call(server.app, 'POST', `/api/v2/write?orgID=${bucket.orgID}&bucket=${bucket.id}`, { as, raw: 'm v=1', headers: { 'content-type': 'text/plain' } })
+            expect([bucket.id, 'write', write.status]).toEqual([bucket.id, 'write', allows(permissions, 'write', bucket) ? 204 : 403])
+          }
+          await call(server.app, 'DELETE', `/api/v2/authorizations/${created.body.id}`, { as: s.operator })
+        }),
+        { numRuns: 40 },
+      )
+    })
   })
 })
 
