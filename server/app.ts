@@ -1,9 +1,11 @@
-import { Hono, type MiddlewareHandler } from 'hono'
+import { type Context, Hono, type MiddlewareHandler } from 'hono'
+import { routePath } from 'hono/route'
 import { SessionStore } from './auth/sessions.ts'
 import { SigninThrottle } from './auth/throttle.ts'
 import { openStore } from './db/database.ts'
 import type { AppEnv, Services } from './http/context.ts'
 import { ApiError, errorResponse } from './http/errors.ts'
+import { isValidId } from './ids.ts'
 import { proxyTo } from './proxy.ts'
 import { registerAuthorizationRoutes } from './routes/authorizations.ts'
 import { registerBucketRoutes } from './routes/buckets.ts'
@@ -39,12 +41,24 @@ const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ')
 
-/** Method, path (never the query, which may hold a token), status and duration. */
+/**
+ * The route a request matched, with its parameters shown only when they are IDs: never the raw
+ * path or query, where a token pasted in place of an ID would otherwise reach the log.
+ */
+function loggedRoute(c: Context): string {
+  const params: Record<string, string> = c.req.param()
+  return routePath(c).replace(/:(\w+)/g, (placeholder, name: string) => {
+    const value = params[name] ?? ''
+    return isValidId(value) ? value : placeholder
+  })
+}
+
+/** Method, route, status and duration. */
 function requestLog(log: (line: string) => void): MiddlewareHandler {
   return async (c, next) => {
     const started = performance.now()
     await next()
-    log(`${c.req.method} ${c.req.path} ${c.res.status} ${Math.round(performance.now() - started)}ms`)
+    log(`${c.req.method} ${loggedRoute(c)} ${c.res.status} ${Math.round(performance.now() - started)}ms`)
   }
 }
 

@@ -9,6 +9,7 @@ import { CHILD_ADMIN, httpRequest, startChildServer, tokenHeaders } from './chil
 
 export interface CrashFigures {
   killAfter: number
+  delayMs: number
   /** Creations answered 201 before the process died: each must exist after the restart. */
   created: number
   /** Requests sent whose answer never came: each may or may not exist. */
@@ -20,16 +21,19 @@ export interface CrashFigures {
   /** Rows that are not exactly what a client asked for. */
   partial: number
   integrity: string
+  /** Tokens or the admin password found in the server's own output (both runs). */
+  leaked: number
 }
 
 const OPERATOR_DESCRIPTION = `${CHILD_ADMIN.username}'s Token`
 
 /**
  * Starts the server as a child process on a fresh data directory, has `clients` concurrent
- * clients create tokens, SIGKILLs the server as soon as `killAfter` creations were answered 201,
- * restarts it on the same directory and checks what survived.
+ * clients create tokens, SIGKILLs the server `delayMs` after `killAfter` creations were answered
+ * 201 (0: at once, while ~15 requests are in flight; later: at an arbitrary point of the server's
+ * work), restarts it on the same directory and checks what survived.
  */
-export async function crashCycle(killAfter: number, clients = 16): Promise<CrashFigures> {
+export async function crashCycle(killAfter: number, delayMs = 0, clients = 16): Promise<CrashFigures> {
   const dataDir = mkdtempSync(join(tmpdir(), 'influx-tokens-crash-'))
   const agent = new Agent({ keepAlive: true, maxSockets: clients })
   try {
@@ -43,6 +47,7 @@ export async function crashCycle(killAfter: number, clients = 16): Promise<Crash
     const created = new Map<string, { token: string; description: string }>()
     let sent = 0
     let answered = 0
+    let killScheduled = false
     let killed = false
     const client = async (index: number) => {
       for (let n = 0; !killed; n++) {
@@ -58,15 +63,21 @@ export async function crashCycle(killAfter: number, clients = 16): Promise<Crash
         if (res.status !== 201) throw new Error(`unexpected ${res.status}: ${res.body}`)
         const body = JSON.parse(res.body) as { id: string; token: string }
         created.set(body.id, { token: body.token, description })
-        if (created.size >= killAfter && !killed) {
-          killed = true
-          process.kill(server.pid, 'SIGKILL')
+        if (created.size >= killAfter && !killScheduled) {
+          killScheduled = true
+          const kill = () => {
+            killed = true
+            process.kill(server.pid, 'SIGKILL')
+          }
+          if (delayMs > 0) setTimeout(kill, delayMs)
+          else kill()
         }
       }
     }
     await Promise.all(Array.from({ length: clients }, (_, i) => client(i)))
     await server.stop('SIGKILL')
     agent.destroy()
+    let output = server.output()
 
     const restarted = await startChildServer(dataDir)
     const checker = new Agent({ keepAlive: true, maxSockets: clients })
@@ -85,6 +96,9 @@ export async function crashCycle(killAfter: number, clients = 16): Promise<Crash
     )
     checker.destroy()
     await restarted.stop('SIGTERM')
+    output += restarted.output()
+    const secrets = [CHILD_ADMIN.token, CHILD_ADMIN.password, ...[...created.values()].map((c) => c.token)]
+    const leaked = secrets.filter((secret) => output.includes(secret)).length
 
     const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true })
     try {
@@ -102,7 +116,7 @@ export async function crashCycle(killAfter: number, clients = 16): Promise<Crash
           !r.created_at ||
           r.created_at !== r.updated_at,
       ).length + (rows.length - clientRows.length === 1 ? 0 : 1)
-      return { killAfter, created: created.size, unanswered: sent - answered, lost, extra: clientRows.length - created.size, partial, integrity }
+      return { killAfter, delayMs, created: created.size, unanswered: sent - answered, lost, extra: clientRows.length - created.size, partial, integrity, leaked }
     } finally {
       db.close()
     }
@@ -113,5 +127,5 @@ export async function crashCycle(killAfter: number, clients = 16): Promise<Crash
 }
 
 export const describeCrash = (f: CrashFigures) =>
-  `kill after ${f.killAfter}: ${f.created} answered 201, ${f.unanswered} unanswered, ${f.lost} lost, ` +
-  `${f.extra} extra, ${f.partial} partial, integrity ${f.integrity}`
+  `kill ${f.delayMs} ms after ${f.killAfter}: ${f.created} answered 201, ${f.unanswered} unanswered, ${f.lost} lost, ` +
+  `${f.extra} extra, ${f.partial} partial, integrity ${f.integrity}, ${f.leaked} secrets in the server output`
