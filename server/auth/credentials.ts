@@ -39,7 +39,7 @@ export function sessionPermissions(store: Store, userID: string): PermissionSet 
       set.add(permission('write', 'instance'))
     }
   }
-  for (const perms of store.permissionsOfUserTokens(userID)) perms.forEach((p) => set.add(p))
+  store.permissionsOfUserTokens(userID).forEach((p) => set.add(p))
   return set
 }
 

@@ -150,6 +150,25 @@ const toBucket = (r: BucketRow): Bucket => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 })
+/** An authorization row as the list reads it: permissions still as stored JSON text. */
+export interface AuthorizationRecord {
+  id: string
+  status: Status
+  description: string
+  orgID: string
+  userID: string
+  permissions: string
+  createdAt: string
+  updatedAt: string
+}
+
+export type AuthorizationVersion = Pick<AuthorizationRecord, 'id' | 'orgID' | 'userID' | 'updatedAt'>
+
+/** The Authorization of a record, parsing its permissions. */
+export const parseAuthorization = (r: AuthorizationRecord): Authorization => ({ ...r, permissions: JSON.parse(r.permissions) as Permission[] })
+
+const permissionKey = (p: Permission) => `${p.action} ${p.resource.type} ${p.resource.id ?? ''} ${p.resource.orgID ?? ''}`
+
 const toAuthorization = (r: AuthorizationRow): Authorization => ({
   id: r.id,
   status: r.status,
@@ -197,8 +216,28 @@ const whereClause = (conditions: string[]) => (conditions.length ? `WHERE ${cond
 /** All SQL lives here. Statements are prepared once (the dynamic list queries are cached by text). */
 export class Store {
   private readonly statements = new Map<string, Database.Statement>()
+  // Bumped by every write to users, orgs or buckets: names derived from them stay valid while it holds.
+  private namesWrites = 0
+  // Each user's token permissions, deduplicated: a session request needs them, and re-reading a
+  // user's thousands of tokens every time dominated the cost of every session request.
+  private readonly tokenPermissions = new Map<string, Permission[]>()
+  private tokenPermissionsDataVersion = -1
 
   constructor(private readonly db: Database.Database) {}
+
+  /** Changes whenever another connection commits (SQLite's data_version), e.g. a second process. */
+  private dataVersion(): number {
+    return this.stmt('PRAGMA data_version').pluck().get() as number
+  }
+
+  /**
+   * A key that changes whenever user, org or bucket names may have changed, for caches of derived
+   * names. Undefined inside a transaction: what it reads may still be rolled back.
+   */
+  namesVersion(): string | undefined {
+    if (this.db.inTransaction) return undefined
+    return `${this.namesWrites}:${this.dataVersion()}`
+  }
 
   private stmt(sql: string): Database.Statement {
     let statement = this.statements.get(sql)
@@ -226,6 +265,7 @@ export class Store {
   }
 
   insertUser(user: User, passwordHash: string | null): void {
+    this.namesWrites++
     this.stmt(
       'INSERT INTO users (id, name, status, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
     ).run(user.id, user.name, user.status, passwordHash, user.createdAt, user.updatedAt)
@@ -264,6 +304,7 @@ export class Store {
   }
 
   updateUser(user: User): void {
+    this.namesWrites++
     this.stmt('UPDATE users SET name = ?, status = ?, updated_at = ? WHERE id = ?').run(
       user.name,
       user.status,
@@ -274,6 +315,7 @@ export class Store {
 
   /** Removes the user, its password and its memberships; its authorizations stay (ref §C.6). */
   deleteUser(id: string): void {
+    this.namesWrites++
     this.stmt('DELETE FROM users WHERE id = ?').run(id)
   }
 
@@ -295,6 +337,7 @@ export class Store {
   // --- orgs ---
 
   insertOrg(org: Org): void {
+    this.namesWrites++
     this.stmt('INSERT INTO orgs (id, name, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(
       org.id,
       org.name,
@@ -339,6 +382,7 @@ export class Store {
   // --- buckets ---
 
   insertBucket(b: Bucket): void {
+    this.namesWrites++
     this.stmt(
       `INSERT INTO buckets (id, org_id, type, name, description, retention_seconds, shard_group_seconds, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -393,12 +437,14 @@ export class Store {
   }
 
   deleteBucket(id: string): void {
+    this.namesWrites++
     this.stmt('DELETE FROM buckets WHERE id = ?').run(id)
   }
 
   // --- authorizations ---
 
   insertAuthorization(a: Authorization, tokenHash: string): void {
+    this.tokenPermissions.delete(a.userID)
     this.stmt(
       `INSERT INTO authorizations (id, token_hash, status, description, org_id, user_id, permissions, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -423,6 +469,22 @@ export class Store {
 
   /** Every matching authorization in ascending ID order, in one query (no paging, like InfluxDB). */
   listAuthorizations(filter: AuthorizationFilter): Authorization[] {
+    return this.listAuthorizationRecords(filter).map(parseAuthorization)
+  }
+
+  /** Like listAuthorizations, with the permissions left as JSON text for the caller to parse if needed. */
+  listAuthorizationRecords(filter: AuthorizationFilter): AuthorizationRecord[] {
+    const columns =
+      'id, status, description, org_id AS orgID, user_id AS userID, permissions, created_at AS createdAt, updated_at AS updatedAt'
+    return this.selectAuthorizations(columns, filter) as AuthorizationRecord[]
+  }
+
+  /** Just who owns each matching authorization and its version (updatedAt): enough to reuse a cached response. */
+  listAuthorizationVersions(filter: AuthorizationFilter): AuthorizationVersion[] {
+    return this.selectAuthorizations('id, org_id AS orgID, user_id AS userID, updated_at AS updatedAt', filter) as AuthorizationVersion[]
+  }
+
+  private selectAuthorizations(columns: string, filter: AuthorizationFilter): unknown[] {
     const conditions: string[] = []
     const params: string[] = []
     if (filter.id) {
@@ -437,17 +499,29 @@ export class Store {
       conditions.push('org_id = ?')
       params.push(filter.orgID)
     }
-    return (this.stmt(`SELECT * FROM authorizations ${whereClause(conditions)} ORDER BY id`).all(...params) as AuthorizationRow[]).map(
-      toAuthorization,
-    )
+    return this.stmt(`SELECT ${columns} FROM authorizations ${whereClause(conditions)} ORDER BY id`).all(...params)
   }
 
-  /** The distinct permission lists of a user's tokens (inactive ones included), for session rights. */
-  permissionsOfUserTokens(userID: string): Permission[][] {
+  /** Every distinct permission of a user's tokens (inactive ones included), for session rights. */
+  permissionsOfUserTokens(userID: string): Permission[] {
+    const dataVersion = this.dataVersion()
+    if (dataVersion !== this.tokenPermissionsDataVersion) {
+      this.tokenPermissions.clear()
+      this.tokenPermissionsDataVersion = dataVersion
+    }
+    const cached = this.tokenPermissions.get(userID)
+    if (cached) return cached
     const rows = this.stmt('SELECT DISTINCT permissions FROM authorizations WHERE user_id = ?').all(userID) as {
       permissions: string
     }[]
-    return rows.map((r) => JSON.parse(r.permissions) as Permission[])
+    const unique = new Map<string, Permission>()
+    for (const row of rows) {
+      for (const p of JSON.parse(row.permissions) as Permission[]) unique.set(permissionKey(p), p)
+    }
+    const permissions = [...unique.values()]
+    // Not inside a transaction: a rollback could take back what was just read.
+    if (!this.db.inTransaction) this.tokenPermissions.set(userID, permissions)
+    return permissions
   }
 
   updateAuthorization(a: Authorization): void {
@@ -460,6 +534,8 @@ export class Store {
   }
 
   deleteAuthorization(id: string): void {
+    // The owner is not at hand here; deletes are rare, so forget every user's permissions.
+    this.tokenPermissions.clear()
     this.stmt('DELETE FROM authorizations WHERE id = ?').run(id)
   }
 

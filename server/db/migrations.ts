@@ -68,4 +68,12 @@ export const migrations: string[] = [
   );
   CREATE INDEX points_bucket_time ON points(bucket_id, time);
   `,
+  // The token list filters by org or user and walks IDs in order; covering indexes let it check
+  // which cached responses are still current without reading any row's permissions.
+  `
+  DROP INDEX authorizations_org;
+  DROP INDEX authorizations_user;
+  CREATE INDEX authorizations_org_list ON authorizations(org_id, id, user_id, updated_at);
+  CREATE INDEX authorizations_user_list ON authorizations(user_id, id, org_id, updated_at);
+  `,
 ]

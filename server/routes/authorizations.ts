@@ -19,10 +19,13 @@ import { type AppEnv, type Services, json } from '../http/context.ts'
 import { ApiError, invalid, notFound } from '../http/errors.ts'
 import { parseId, timestamp } from '../ids.ts'
 import { type Names, authorizationResponse } from '../responses.ts'
-import { insertAuthorization, loadNames } from '../services/tenant.ts'
+import { AuthorizationResponses } from '../services/authorization-responses.ts'
+import { insertAuthorization } from '../services/tenant.ts'
 import { orgNameNotFound } from './orgs.ts'
 
 const authorizationNotFound = () => notFound('authorization not found')
+// The list body is built as text (see AuthorizationResponses), so it is sent with json()'s type by hand.
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8'
 
 /** An ID inside the JSON body: InfluxDB reports a bad one as a JSON decoding error. */
 function jsonId(value: string): string {
@@ -65,9 +68,11 @@ function validatePermissions(decoded: ReturnType<typeof decodePermission>[]): Pe
   })
 }
 
-const readAuthorization = (a: Authorization) =>
+type Owned = Pick<Authorization, 'id' | 'orgID' | 'userID'>
+
+const readAuthorization = (a: Owned) =>
   [permission('read', 'authorizations', { id: a.id, orgID: a.orgID }), permission('read', 'users', { id: a.userID })]
-const writeAuthorization = (a: Authorization) =>
+const writeAuthorization = (a: Owned) =>
   [permission('write', 'authorizations', { id: a.id, orgID: a.orgID }), permission('write', 'users', { id: a.userID })]
 
 /** The single-resource response: 404 when the token's org or user no longer exists (ref §B.8). */
@@ -91,6 +96,7 @@ function checkAll(principal: Principal, permissions: Permission[]): void {
 export function registerAuthorizationRoutes(app: Hono<AppEnv>, services: Services): void {
   const { store } = services
   const auth = requireAuth(services)
+  const responses = new AuthorizationResponses(store)
 
   app.get('/api/v2/authorizations', auth, (c) => {
     const principal = c.get('principal')
@@ -117,15 +123,14 @@ export function registerAuthorizationRoutes(app: Hono<AppEnv>, services: Service
       filter.id = parseId(id)
       if (!store.authorizationById(filter.id)) throw authorizationNotFound()
     }
-    const names = loadNames(store)
     // Tokens the caller may not read, or whose user or org is gone, are dropped silently; so are
     // the tokens of an inactive user, which stop working like a deleted user's (issue #2).
     const inactiveUsers = new Set(store.allUsers().filter((u) => u.status !== 'active').map((u) => u.id))
-    const authorizations = store
-      .listAuthorizations(filter)
-      .filter((a) => !inactiveUsers.has(a.userID) && readAuthorization(a).every((p) => can(principal, p)))
-      .flatMap((a) => authorizationResponse(a, names) ?? [])
-    return json(c, 200, { links: { self: '/api/v2/authorizations' }, authorizations })
+    const body = responses.listJson(
+      filter,
+      (a) => !inactiveUsers.has(a.userID) && readAuthorization(a).every((p) => can(principal, p)),
+    )
+    return c.body(body, 200, { 'Content-Type': JSON_CONTENT_TYPE })
   })
 
   app.post('/api/v2/authorizations', auth, async (c) => {
@@ -157,13 +162,13 @@ export function registerAuthorizationRoutes(app: Hono<AppEnv>, services: Service
       if (!store.userById(userID) || !store.orgById(orgID)) throw invalid('unable to create token')
       return insertAuthorization(store, { orgID, userID, permissions, description, status })
     })
-    return json(c, 201, authorizationResponse(created.authorization, loadNames(store), created.token))
+    return json(c, 201, authorizationResponse(created.authorization, responses.currentNames(), created.token))
   })
 
   app.get('/api/v2/authorizations/:authID', auth, (c) => {
     const authorization = findAuthorization(store, c.req.param('authID'))
     checkAll(c.get('principal'), readAuthorization(authorization))
-    return json(c, 200, singleResponse(store, authorization, loadNames(store)))
+    return json(c, 200, singleResponse(store, authorization, responses.currentNames()))
   })
 
   app.patch('/api/v2/authorizations/:authID', auth, async (c) => {
@@ -187,7 +192,7 @@ export function registerAuthorizationRoutes(app: Hono<AppEnv>, services: Service
       store.updateAuthorization(next)
       return next
     })
-    return json(c, 200, singleResponse(store, updated, loadNames(store)))
+    return json(c, 200, singleResponse(store, updated, responses.currentNames()))
   })
 
   app.delete('/api/v2/authorizations/:authID', auth, (c) => {
@@ -196,6 +201,7 @@ export function registerAuthorizationRoutes(app: Hono<AppEnv>, services: Service
       checkAll(c.get('principal'), writeAuthorization(authorization))
       store.deleteAuthorization(authorization.id)
     })
+    responses.forget(parseId(c.req.param('authID')))
     return c.body(null, 204)
   })
 }

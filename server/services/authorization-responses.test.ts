@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, expect, it } from 'vitest'
+import { allAccessPermissions, permission } from '../auth/permissions.ts'
+import { type Store, openStore } from '../db/database.ts'
+import { authorizationResponse } from '../responses.ts'
+import { AuthorizationResponses } from './authorization-responses.ts'
+import { setup } from './setup.ts'
+import { createBucket, createUser, insertAuthorization, loadNames } from './tenant.ts'
+
+let dataDir: string
+let store: Store
+let orgID: string
+
+beforeEach(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'influx-tokens-responses-'))
+  store = openStore(dataDir)
+  const { user, org, bucket } = await setup(store, { username: 'admin', org: 'acme', bucket: 'telemetry' })
+  orgID = org.id
+  store.transaction(() => {
+    const other = createUser(store, { name: 'svc-ünïcode' })
+    const logs = createBucket(store, { orgID, name: 'logs 日本', retentionSeconds: 0 })
+    const on = (action: 'read' | 'write', id: string) => permission(action, 'buckets', { orgID, id })
+    insertAuthorization(store, { orgID, userID: user.id, permissions: allAccessPermissions(orgID, user.id), description: 'Tëst 🚀' })
+    insertAuthorization(store, { orgID, userID: other.id, permissions: [on('read', bucket.id), on('write', logs.id)], status: 'inactive' })
+    insertAuthorization(store, { orgID, userID: other.id, permissions: [permission('read', 'buckets', { orgID })] })
+  })
+})
+
+afterEach(() => {
+  store.close()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+/** What the list answered before any caching: every token named with freshly loaded names. */
+function expected(): string {
+  const names = loadNames(store)
+  const authorizations = store.listAuthorizations({ orgID }).flatMap((a) => authorizationResponse(a, names) ?? [])
+  return JSON.stringify({ links: { self: '/api/v2/authorizations' }, authorizations })
+}
+
+const list = (responses: AuthorizationResponses) => responses.listJson({ orgID }, () => true).toString('utf8')
+
+it('answers byte for byte what serializing the responses gives, cold and cached', () => {
+  const responses = new AuthorizationResponses(store)
+  expect(list(responses)).toBe(expected())
+  expect(list(responses)).toBe(expected())
+})
+
+it('follows token updates, new tokens, deleted buckets and users, and writes by another connection', () => {
+  const responses = new AuthorizationResponses(store)
+  list(responses)
+  const [first, second] = store.listAuthorizations({ orgID })
+  store.updateAuthorization({ ...first!, status: 'inactive', description: 'renamed', updatedAt: new Date().toISOString() })
+  expect(list(responses)).toBe(expected())
+
+  store.transaction(() => insertAuthorization(store, { orgID, userID: second!.userID, permissions: [permission('write', 'buckets', { orgID })] }))
+  expect(list(responses)).toBe(expected())
+
+  const logs = store.bucketByName(orgID, 'logs 日本')!
+  store.deleteBucket(logs.id)
+  expect(list(responses)).toBe(expected())
+
+  store.deleteUser(store.userByName('svc-ünïcode')!.id)
+  expect(list(responses)).toBe(expected())
+
+  // Another process changes a description without touching updatedAt: data_version gives it away.
+  const other = openStore(dataDir)
+  other.updateAuthorization({ ...first!, description: 'changed elsewhere', updatedAt: store.authorizationById(first!.id)!.updatedAt })
+  other.close()
+  expect(list(responses)).toBe(expected())
+})
+
+it('keeps session permissions current across new tokens, deletions and other connections', () => {
+  const admin = store.userByName('admin')!
+  const keys = () => new Set(store.permissionsOfUserTokens(admin.id).map((p) => JSON.stringify(p)))
+  const bucket = store.bucketByName(orgID, 'telemetry')!
+  const granted = permission('write', 'buckets', { orgID, id: bucket.id })
+  const grantedKey = JSON.stringify(granted)
+  expect(keys().has(grantedKey)).toBe(false)
+
+  const { authorization } = store.transaction(() =>
+    insertAuthorization(store, { orgID, userID: admin.id, permissions: [granted] }),
+  )
+  expect(keys().has(grantedKey)).toBe(true)
+  store.deleteAuthorization(authorization.id)
+  expect(keys().has(grantedKey)).toBe(false)
+
+  const other = openStore(dataDir)
+  other.transaction(() => insertAuthorization(other, { orgID, userID: admin.id, permissions: [granted] }))
+  other.close()
+  expect(keys().has(grantedKey)).toBe(true)
+})
