@@ -1,21 +1,26 @@
 import { QueryClientProvider } from '@tanstack/react-query'
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { Toaster } from '@/components/ui/toast'
 import { HomeRedirect } from '@/features/auth/home-redirect'
 import { SessionWatch } from '@/features/auth/session-watch'
-import { SetupPage } from '@/features/auth/setup-page'
-import { SignInPage } from '@/features/auth/signin-page'
-import { TokensPage } from '@/features/tokens/components/tokens-page'
 import { createQueryClient } from './query-client'
 import { matchPath, useLocation } from './router'
 import { NotFoundPage } from './not-found-page'
+
+// Forms for signed-out visitors load on their own: a signed-in session never needs them.
+const SignInPage = lazy(() => import('@/features/auth/signin-page').then((m) => ({ default: m.SignInPage })))
+const SetupPage = lazy(() => import('@/features/auth/setup-page').then((m) => ({ default: m.SetupPage })))
+// Each page is its own chunk (route-level splitting); the shell above them stays small.
+const TokensPage = lazy(() => import('@/features/tokens/components/tokens-page').then((m) => ({ default: m.TokensPage })))
 
 export function App() {
   const [queryClient] = useState(createQueryClient)
   return (
     <QueryClientProvider client={queryClient}>
       <SessionWatch />
-      <Routes />
+      <Suspense fallback={null}>
+        <Routes />
+      </Suspense>
       <Toaster />
     </QueryClientProvider>
   )

@@ -1,34 +1,14 @@
-import type { ReactNode } from 'react'
-import { Button } from './button'
-import { Dialog, DialogBody, DialogContent, DialogFooter } from './dialog'
+import { lazy, Suspense } from 'react'
+import type { ConfirmDialogProps } from './confirm-dialog-content'
 
-export interface ConfirmDialogProps {
-  open: boolean
-  title: string
-  children: ReactNode
-  confirmLabel: string
-  pending?: boolean
-  onConfirm: () => void
-  onCancel: () => void
-}
+// The modal machinery loads with the first confirmation, keeping it out of the page's first bundle.
+const ConfirmDialogContent = lazy(() => import('./confirm-dialog-content').then((m) => ({ default: m.ConfirmDialogContent })))
 
-/** An alert dialog for destructive actions: the safe choice (Cancel) takes focus first. */
-export function ConfirmDialog({ open, title, children, confirmLabel, pending, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog(props: ConfirmDialogProps) {
+  if (!props.open) return null
   return (
-    <Dialog open={open} onOpenChange={(next) => !next && !pending && onCancel()}>
-      {open && (
-        <DialogContent title={title} role="alertdialog" className="max-w-md">
-          <DialogBody className="text-sm">{children}</DialogBody>
-          <DialogFooter>
-            <Button onClick={onCancel} data-autofocus disabled={pending}>
-              Cancel
-            </Button>
-            <Button variant="danger" onClick={onConfirm} pending={pending}>
-              {confirmLabel}
-            </Button>
-          </DialogFooter>
-        </DialogContent>
-      )}
-    </Dialog>
+    <Suspense fallback={null}>
+      <ConfirmDialogContent {...props} />
+    </Suspense>
   )
 }

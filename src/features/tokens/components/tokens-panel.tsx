@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useDeferredValue, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import type { Authorization, Organization, User } from '@/api/contract'
 import { errorMessage } from '@/api/http'
 import { useSearchParams } from '@/app/router'
@@ -15,15 +15,29 @@ import { tokensReachingBucket, type BucketReach } from '../lib/bucket-reach'
 import { filterTokens, parseSortKey, SORT_OPTIONS, sortTokens, toListItems } from '../lib/token-list'
 import { BulkActions } from './bulk-actions'
 import { useGenerateDialog } from '../hooks/use-generate-dialog'
-import { GenerateTokenDialogs } from './generate-token-dialogs'
 import { GenerateTokenMenu, type GenerateKind } from './generate-token-menu'
-import { TokenDetailsDialog } from './token-details-dialog'
 import { tokenName, type RowActions } from './token-row'
 import { TokensTable, TokensTableSkeleton } from './tokens-table'
+
+// The dialogs (forms, validation, previews) load apart from the page, so the list shows sooner;
+// they are fetched while the browser is idle, so opening one stays instant.
+const loadGenerateDialogs = () => import('./generate-token-dialogs')
+const loadDetailsDialog = () => import('./token-details-dialog')
+const GenerateTokenDialogs = lazy(() => loadGenerateDialogs().then((m) => ({ default: m.GenerateTokenDialogs })))
+const TokenDetailsDialog = lazy(() => loadDetailsDialog().then((m) => ({ default: m.TokenDetailsDialog })))
+
+function usePreloadDialogs() {
+  useEffect(() => {
+    const preload = () => void Promise.all([loadGenerateDialogs(), loadDetailsDialog()])
+    const id = window.requestIdleCallback ? window.requestIdleCallback(preload) : window.setTimeout(preload, 200)
+    return () => (window.cancelIdleCallback ? window.cancelIdleCallback(id) : window.clearTimeout(id))
+  }, [])
+}
 
 export function TokensPanel({ org, me }: { org: Organization; me: User }) {
   const tokens = useQuery(tokenQueries.list(org.id))
   const generate = useGenerateDialog(tokens.data)
+  usePreloadDialogs()
   const [params, setParams] = useSearchParams()
   const [filterText, setFilterText] = useState(() => params.get('searchTerm') ?? '')
   const sortKey = parseSortKey(params.get('sortKey'))
@@ -157,15 +171,19 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
         <TokensTable items={visible} total={tokens.data.length} selected={selection} onSelectShown={select} actions={actions} reach={reach} />
       )}
 
-      <GenerateTokenDialogs
-        request={generate.request}
-        org={org}
-        me={me}
-        onClose={generate.close}
-        onCreated={generate.spent}
-        returnFocusTo={() => generateButton.current}
-      />
-      <TokenDetailsDialog auth={details} org={org} onClose={() => setDetailsID(null)} />
+      <Suspense fallback={null}>
+        {generate.request && (
+          <GenerateTokenDialogs
+            request={generate.request}
+            org={org}
+            me={me}
+            onClose={generate.close}
+            onCreated={generate.spent}
+            returnFocusTo={() => generateButton.current}
+          />
+        )}
+        {details && <TokenDetailsDialog auth={details} org={org} onClose={() => setDetailsID(null)} />}
+      </Suspense>
       <ConfirmDialog
         open={deleting !== null}
         title="Delete token?"

@@ -1,0 +1,34 @@
+import type { ReactNode } from 'react'
+import { Button } from './button'
+import { Dialog, DialogBody, DialogContent, DialogFooter } from './dialog'
+
+export interface ConfirmDialogProps {
+  open: boolean
+  title: string
+  children: ReactNode
+  confirmLabel: string
+  pending?: boolean
+  onConfirm: () => void
+  onCancel: () => void
+}
+
+/** An alert dialog for destructive actions: the safe choice (Cancel) takes focus first. */
+export function ConfirmDialogContent({ open, title, children, confirmLabel, pending, onConfirm, onCancel }: ConfirmDialogProps) {
+  return (
+    <Dialog open={open} onOpenChange={(next) => !next && !pending && onCancel()}>
+      {open && (
+        <DialogContent title={title} role="alertdialog" className="max-w-md">
+          <DialogBody className="text-sm">{children}</DialogBody>
+          <DialogFooter>
+            <Button onClick={onCancel} data-autofocus disabled={pending}>
+              Cancel
+            </Button>
+            <Button variant="danger" onClick={onConfirm} pending={pending}>
+              {confirmLabel}
+            </Button>
+          </DialogFooter>
+        </DialogContent>
+      )}
+    </Dialog>
+  )
+}
