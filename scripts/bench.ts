@@ -1,0 +1,200 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { gzipSync } from 'node:zlib'
+import { chromium } from '@playwright/test'
+import { build } from 'vite'
+import { buildApp } from '../server/app.ts'
+import { openStore } from '../server/db/database.ts'
+import { listen } from '../server/listen.ts'
+import { type BrowserFigures, measureBrowser } from './bench-browser.ts'
+import { seedScale } from './scale-fixture.ts'
+import { type ServerFigures, measureServer } from './server-load.ts'
+
+// `npm run bench [-- --small 10 --large 10000 --loads 3]`: the figures of issue #5 for a small
+// and a large fixture side by side; writes bench-results/latest.json; exits 1 if a target fails.
+const { values } = parseArgs({
+  options: {
+    small: { type: 'string', default: '10' },
+    large: { type: 'string', default: '10000' },
+    loads: { type: 'string', default: '3' },
+    'list-requests': { type: 'string', default: '50' },
+    'create-requests': { type: 'string', default: '3000' },
+  },
+})
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url))
+const debianChromium = '/usr/bin/chromium'
+const SEED = 1
+const CONCURRENCY = 16
+
+const log = (line: string) => console.error(`[bench] ${line}`)
+const started = performance.now()
+const work = mkdtempSync(join(tmpdir(), 'influx-tokens-bench-'))
+
+/** Builds the UI into its own folder (never dist/, which others may be serving). */
+async function buildUi(): Promise<{ staticDir: string; entryGzipKB: number; entryFiles: string[] }> {
+  const staticDir = join(work, 'ui')
+  await build({ root: repoRoot, logLevel: 'warn', build: { outDir: staticDir, emptyOutDir: true } })
+  const html = readFileSync(join(staticDir, 'index.html'), 'utf8')
+  // The entry chunk and whatever it preloads: the JS a first visit must download before rendering.
+  const entryFiles = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/([^"]+\.js)"/g)].map((m) => m[1] as string)
+  const bytes = entryFiles.reduce((sum, file) => sum + gzipSync(readFileSync(join(staticDir, file))).length, 0)
+  return { staticDir, entryGzipKB: bytes / 1024, entryFiles }
+}
+
+interface SizeFigures {
+  size: number
+  seedSeconds: number
+  browser: BrowserFigures
+  server: ServerFigures
+}
+
+async function measureSize(size: number, staticDir: string, browser: import('@playwright/test').Browser): Promise<SizeFigures> {
+  const dataDir = join(work, `data-${size}`)
+  const seedStarted = performance.now()
+  const store = openStore(dataDir)
+  const fixture = await seedScale(store, { tokens: size, buckets: size, seed: SEED })
+  store.close()
+  const seedSeconds = (performance.now() - seedStarted) / 1000
+  log(`${size}: seeded in ${seedSeconds.toFixed(1)} s`)
+
+  const { app, close } = buildApp({ dataDir, staticDir })
+  const server = await listen(app, { port: 0, host: '127.0.0.1' })
+  try {
+    const figures = await measureBrowser(browser, {
+      baseUrl: server.url,
+      orgID: fixture.orgID,
+      username: fixture.username,
+      password: fixture.password,
+      // Plus the org's two system buckets, which the picker lists too.
+      bucketCount: fixture.buckets + 2,
+      loads: Number(values.loads),
+    })
+    log(`${size}: browser done`)
+    // Last, because it adds thousands of tokens.
+    const serverFigures = await measureServer(server.url, fixture.orgID, fixture.operatorToken, {
+      listRequests: Number(values['list-requests']),
+      createRequests: Number(values['create-requests']),
+      concurrency: CONCURRENCY,
+    })
+    log(`${size}: server done`)
+    return { size, seedSeconds, browser: figures, server: serverFigures }
+  } finally {
+    await server.close()
+    close()
+  }
+}
+
+interface Row {
+  figure: string
+  small: number
+  large: number
+  target: string
+  pass?: boolean
+}
+
+const within2x = (small: number, large: number) => large <= 2 * small
+
+function rows(small: SizeFigures, large: SizeFigures, entryGzipKB: number): Row[] {
+  const s = small.browser
+  const l = large.browser
+  const ratio = (figure: string, a: number, b: number, extra?: { target: string; pass: boolean }): Row => ({
+    figure,
+    small: a,
+    large: b,
+    target: extra ? `≤ 2×, ${extra.target}` : '≤ 2×',
+    pass: within2x(a, b) && (extra?.pass ?? true),
+  })
+  const under = (limit: number) => ({ target: `< ${limit}`, pass: false })
+  const keystroke = (value: number) => ({ ...under(50), pass: value < 50 })
+  const nodes = (a: number, b: number) => ({ ...under(3000), pass: a < 3000 && b < 3000 })
+  return [
+    ratio('navigation → first token row (ms)', s.firstRowMs, l.firstRowMs),
+    ratio('filter keystroke → repaint, median (ms)', s.filter.medianMs, l.filter.medianMs),
+    ratio('filter keystroke → repaint, p95 (ms)', s.filter.p95Ms, l.filter.p95Ms, keystroke(l.filter.p95Ms)),
+    { figure: 'filter input events ≥ 16 ms, p95 (ms, Event Timing)', small: s.filter.eventP95Ms, large: l.filter.eventP95Ms, target: 'report' },
+    ratio('Read/Write dialog → every bucket reachable (ms)', s.dialogReadyMs, l.dialogReadyMs),
+    ratio('bucket search keystroke → repaint, median (ms)', s.bucketSearch.medianMs, l.bucketSearch.medianMs),
+    ratio('bucket search keystroke → repaint, p95 (ms)', s.bucketSearch.p95Ms, l.bucketSearch.p95Ms, keystroke(l.bucketSearch.p95Ms)),
+    { figure: 'bucket search input events ≥ 16 ms, p95 (ms)', small: s.bucketSearch.eventP95Ms, large: l.bucketSearch.eventP95Ms, target: 'report' },
+    ratio('DOM nodes, token list', s.domNodesList, l.domNodesList, nodes(s.domNodesList, l.domNodesList)),
+    ratio('DOM nodes, Read/Write dialog open', s.domNodesDialog, l.domNodesDialog, nodes(s.domNodesDialog, l.domNodesDialog)),
+    ratio('JS heap after GC (MB)', s.heapMB, l.heapMB),
+    { figure: 'entry JS, gzipped (kB)', small: entryGzipKB, large: entryGzipKB, target: '< 120', pass: entryGzipKB < 120 },
+    { figure: 'GET /api/v2/authorizations p50 (ms)', small: small.server.list.latencyMs.p50, large: large.server.list.latencyMs.p50, target: 'report' },
+    { figure: 'GET /api/v2/authorizations p95 (ms)', small: small.server.list.latencyMs.p95, large: large.server.list.latencyMs.p95, target: 'report' },
+    { figure: 'GET /api/v2/authorizations p99 (ms)', small: small.server.list.latencyMs.p99, large: large.server.list.latencyMs.p99, target: 'report' },
+    { figure: 'GET /api/v2/authorizations body (MB)', small: mb(small.server.list), large: mb(large.server.list), target: 'report' },
+    {
+      figure: `POST /api/v2/authorizations, ${CONCURRENCY} clients (tokens/s)`,
+      small: small.server.create.perSecond,
+      large: large.server.create.perSecond,
+      target: '≥ 1000',
+      pass: small.server.create.perSecond >= 1000 && large.server.create.perSecond >= 1000,
+    },
+    {
+      figure: 'POST errors',
+      small: small.server.create.errors + small.server.list.errors,
+      large: large.server.create.errors + large.server.list.errors,
+      target: '0',
+      pass: small.server.create.errors + large.server.create.errors + small.server.list.errors + large.server.list.errors === 0,
+    },
+  ]
+}
+
+function mb(result: ServerFigures['list']): number {
+  return result.bytes / result.requests / 1024 / 1024
+}
+
+function formatNumber(n: number): string {
+  if (!Number.isFinite(n)) return 'n/a'
+  return n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(1)
+}
+
+function table(all: Row[], small: number, large: number): string {
+  const header = ['Figure', small.toLocaleString('en-US'), large.toLocaleString('en-US'), 'Ratio', 'Target', 'Result']
+  const body = all.map((r) => [
+    r.figure,
+    formatNumber(r.small),
+    formatNumber(r.large),
+    r.small > 0 ? `${(r.large / r.small).toFixed(2)}×` : 'n/a',
+    r.target,
+    r.pass === undefined ? '' : r.pass ? 'pass' : 'FAIL',
+  ])
+  const lines = [header, header.map(() => '---'), ...body].map((cells) => `| ${cells.join(' | ')} |`)
+  return lines.join('\n')
+}
+
+try {
+  log('building the UI')
+  const ui = await buildUi()
+  log(`entry JS: ${ui.entryFiles.join(', ')} (${ui.entryGzipKB.toFixed(1)} kB gzipped)`)
+  const browser = await chromium.launch({
+    executablePath: existsSync(debianChromium) ? debianChromium : undefined,
+    args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  })
+  let small: SizeFigures
+  let large: SizeFigures
+  try {
+    small = await measureSize(Number(values.small), ui.staticDir, browser)
+    large = await measureSize(Number(values.large), ui.staticDir, browser)
+  } finally {
+    await browser.close()
+  }
+  const all = rows(small, large, ui.entryGzipKB)
+  console.log(table(all, small.size, large.size))
+  const failed = all.filter((r) => r.pass === false)
+  const seconds = (performance.now() - started) / 1000
+  // The load average says how much the machine was shared while measuring.
+  const load = loadavg().map((n) => n.toFixed(1)).join(' ')
+  console.log(`\n${failed.length === 0 ? 'All targets met' : `${failed.length} target(s) missed`}; ${cpus().length} CPUs, load ${load}, Node ${process.version}, ${seconds.toFixed(0)} s`)
+  mkdirSync(join(repoRoot, 'bench-results'), { recursive: true })
+  const result = { date: new Date().toISOString(), cpus: cpus().length, loadAverage: loadavg(), node: process.version, seconds, entryFiles: ui.entryFiles, rows: all, small, large }
+  writeFileSync(join(repoRoot, 'bench-results', 'latest.json'), JSON.stringify(result, null, 2) + '\n')
+  if (failed.length > 0) process.exitCode = 1
+} finally {
+  rmSync(work, { recursive: true, force: true })
+}
