@@ -76,7 +76,7 @@ export function TokenRow({ auth, rowIndex, selected, actions, reach }: TokenRowP
       <td className={cell}>
         <div className="flex items-center gap-2">
           <Switch checked={!inactive} label={`Active: ${name}`} onCheckedChange={(active) => actions.onStatusChange(auth, active)} />
-          <span className={cn('text-xs', inactive ? 'text-muted' : 'text-success')}>{inactive ? 'Inactive' : 'Active'}</span>
+          <span className={cn('hidden text-xs md:inline', inactive ? 'text-muted' : 'text-success')}>{inactive ? 'Inactive' : 'Active'}</span>
         </div>
       </td>
       <td className={cn(cell, hideOnPhone, 'text-muted tabular-nums')}>

@@ -50,8 +50,8 @@ export function TokensTable({ items, total, selected, onSelectShown, actions, re
                 onChange={(checked) => onSelectShown(items.map((i) => i.auth), checked)}
               />
             </th>
-            <th scope="col" className={cn(cell, 'w-[38%] md:w-[28%]')}>Description</th>
-            <th scope="col" className={cn(cell, 'w-32')}>Status</th>
+            <th scope="col" className={cn(cell, 'w-[45%] md:w-[28%]')}>Description</th>
+            <th scope="col" className={cn(cell, 'w-20 md:w-32')}>Status</th>
             <th scope="col" className={cn(cell, hideOnPhone, 'w-44')}>Created</th>
             <th scope="col" className={cn(cell, hideOnPhone)}>Owner</th>
             <th scope="col" className={cn(cell, reach ? '' : hideOnPhone)}>{reach ? 'Access to bucket' : 'Scope'}</th>
