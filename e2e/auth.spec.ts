@@ -62,3 +62,22 @@ test('Sign Out ends the session', async ({ page, seeded }) => {
   await expect(page).toHaveURL(/\/signin$/)
   expect((await page.request.get('/api/v2/me')).status()).toBe(401)
 })
+
+test('a user set inactive is signed out on their next request', async ({ page, server, seeded }) => {
+  await page.goto(tokensUrl(seeded.orgID))
+  await expect(page.getByRole('row', { name: /admin's Token/ })).toBeVisible()
+  // Another operator deactivates this user; their session now gets 403 "User is inactive".
+  const other = await server.api('POST', '/api/v2/authorizations', {
+    orgID: seeded.orgID,
+    permissions: [
+      { action: 'read', resource: { type: 'users' } },
+      { action: 'write', resource: { type: 'users' } },
+    ],
+  })
+  expect(other.status).toBe(201)
+  expect((await server.api('PATCH', `/api/v2/users/${seeded.userID}`, { status: 'inactive' })).status).toBe(200)
+  await page.getByRole('textbox', { name: 'Filter Tokens' }).fill('x')
+  await page.reload()
+  await expect(page).toHaveURL(/\/signin/)
+  await expect(page.getByTestId('notification-error')).toContainText('inactive')
+})

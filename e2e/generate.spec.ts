@@ -206,3 +206,17 @@ test('Escape or Cancel closes a Generate dialog without creating anything', asyn
   await expect(page.getByRole('dialog')).toBeHidden()
   expect((await server.api('GET', `/api/v2/authorizations?orgID=${seeded.orgID}`)).body.authorizations).toHaveLength(1)
 })
+
+test('when copying is impossible the token view says so honestly', async ({ page, seeded }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } })
+    document.execCommand = () => false
+  })
+  await page.goto(tokensUrl(seeded.orgID))
+  await openGenerate(page, 'All-Access Token')
+  await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click()
+  const created = page.getByRole('dialog', { name: 'Token created' })
+  await created.getByRole('button', { name: 'Copy to Clipboard' }).click()
+  await expect(created.getByRole('alert')).toHaveText(/Copying failed\. Select the token and copy it/)
+  await expect(created.getByText('Copied', { exact: true })).toHaveCount(0)
+})

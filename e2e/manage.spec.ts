@@ -227,3 +227,36 @@ test('operators choose the owner of a new token', async ({ page, server, seeded 
   expect(made.user).toBe('grace')
   expect(made.permissions.filter((p: any) => p.resource.type === 'users').map((p: any) => p.resource.id)).toEqual([user.body.id, user.body.id])
 })
+
+test('details of a token from a server that still returns values (InfluxDB before 2.9): masked, Reveal, Copy', async ({ page, context, server, seeded }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  await createToken(server, seeded.orgID, 'legacy', [bucketPermission('read', seeded)])
+  const legacyValue = 'bGVnYWN5LXRva2VuLXZhbHVlLWZvci10ZXN0cw=='
+  await page.route('**/api/v2/authorizations?orgID=*', async (route) => {
+    const response = await route.fetch()
+    const body = await response.json()
+    for (const auth of body.authorizations) if (auth.description === 'legacy') auth.token = legacyValue
+    await route.fulfill({ response, json: body })
+  })
+  await page.goto(tokensUrl(seeded.orgID))
+  await page.getByRole('button', { name: 'legacy' }).click()
+  const dialog = page.getByRole('dialog', { name: 'legacy' })
+  const value = dialog.getByRole('textbox', { name: 'Token' })
+  await expect(value).not.toHaveValue(legacyValue)
+  await dialog.getByRole('button', { name: 'Reveal' }).click()
+  await expect(value).toHaveValue(legacyValue)
+  await dialog.getByRole('button', { name: 'Copy to Clipboard' }).click()
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(legacyValue)
+})
+
+test('the bulk confirmation is accessible and states the count', async ({ page, server, seeded }) => {
+  for (const name of ['one', 'two']) await createToken(server, seeded.orgID, name, [bucketPermission('read', seeded)])
+  await page.goto(tokensUrl(seeded.orgID))
+  await page.getByRole('checkbox', { name: 'Select one' }).check()
+  await page.getByRole('checkbox', { name: 'Select two' }).check()
+  await page.getByRole('toolbar', { name: 'Selected tokens' }).getByRole('button', { name: 'Delete selected' }).click()
+  await expect(page.getByRole('alertdialog', { name: 'Delete 2 tokens?' })).toBeVisible()
+  await expectAccessible(page)
+  await page.keyboard.press('Escape')
+  expect((await listed(server, seeded)).length).toBe(3)
+})

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { onSessionProblem } from '@/api/http'
 import { signOut } from '@/api/session'
 import { navigate } from '@/app/router'
@@ -8,17 +8,21 @@ import { toast } from '@/components/ui/toast'
 /** Sends the user to sign in (and back afterwards) when the session ends anywhere in the app. */
 export function SessionWatch() {
   const queryClient = useQueryClient()
+  // Several requests in flight fail together; the first one decides, the rest are ignored.
+  const leaving = useRef(false)
   useEffect(
     () =>
       onSessionProblem(async (problem) => {
         const here = window.location.pathname + window.location.search
-        if (here.startsWith('/signin') || here.startsWith('/setup')) return
+        if (leaving.current || here.startsWith('/signin') || here.startsWith('/setup')) return
+        leaving.current = true
         if (problem === 'user-inactive') {
           await signOut().catch(() => undefined)
           toast.error('Your user account is inactive. Ask an administrator to reactivate it.')
         }
         queryClient.clear()
         navigate(`/signin?returnTo=${encodeURIComponent(here)}`, { replace: true })
+        leaving.current = false
       }),
     [queryClient],
   )
