@@ -22,6 +22,8 @@ const { values } = parseArgs({
     loads: { type: 'string', default: '3' },
     'list-requests': { type: 'string', default: '50' },
     'create-requests': { type: 'string', default: '3000' },
+    // Another checkout's UI (same API), to compare a UI change before and after.
+    'ui-root': { type: 'string', default: fileURLToPath(new URL('..', import.meta.url)) },
   },
 })
 
@@ -37,7 +39,7 @@ const work = mkdtempSync(join(tmpdir(), 'influx-tokens-bench-'))
 /** Builds the UI into its own folder (never dist/, which others may be serving). */
 async function buildUi(): Promise<{ staticDir: string; entryGzipKB: number; entryFiles: string[] }> {
   const staticDir = join(work, 'ui')
-  await build({ root: repoRoot, logLevel: 'warn', build: { outDir: staticDir, emptyOutDir: true } })
+  await build({ root: values['ui-root'], logLevel: 'warn', build: { outDir: staticDir, emptyOutDir: true } })
   const html = readFileSync(join(staticDir, 'index.html'), 'utf8')
   // The entry chunk and whatever it preloads: the JS a first visit must download before rendering.
   const entryFiles = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/([^"]+\.js)"/g)].map((m) => m[1] as string)
@@ -113,6 +115,7 @@ function rows(small: SizeFigures, large: SizeFigures, entryGzipKB: number): Row[
   const nodes = (a: number, b: number) => ({ ...under(3000), pass: a < 3000 && b < 3000 })
   return [
     ratio('navigation → first token row (ms)', s.firstRowMs, l.firstRowMs),
+    { figure: 'navigation → token list fully received (ms)', small: s.listArrivedMs, large: l.listArrivedMs, target: 'report' },
     ratio('filter keystroke → repaint, median (ms)', s.filter.medianMs, l.filter.medianMs),
     ratio('filter keystroke → repaint, p95 (ms)', s.filter.p95Ms, l.filter.p95Ms, keystroke(l.filter.p95Ms)),
     { figure: 'filter input events ≥ 16 ms, p95 (ms, Event Timing)', small: s.filter.eventP95Ms, large: l.filter.eventP95Ms, target: 'report' },
