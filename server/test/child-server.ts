@@ -24,8 +24,8 @@ export interface ChildServer {
 }
 
 /** `npm start` as a child process (API only, port 0) on `dataDir`, resolved once it listens. */
-export function startChildServer(dataDir: string): Promise<ChildServer> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/start.ts'], {
+export function startChildServer(dataDir: string, nodeOptions: string[] = []): Promise<ChildServer> {
+  const child: ChildProcess = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', 'server/start.ts'], {
     cwd: repoRoot,
     env: {
       ...process.env,

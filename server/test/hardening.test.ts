@@ -60,6 +60,7 @@ describe('HTTP hardening', () => {
       expect(csp, where).not.toMatch(/unsafe-eval|'unsafe-inline'[^;]*script|script[^;]*'unsafe-inline'/)
       expect(res.headers.get('x-content-type-options'), where).toBe('nosniff')
       expect(res.headers.get('referrer-policy'), where).toBe('no-referrer')
+      expect(res.headers.get('x-influxdb-build'), where).toBe('OSS')
     }
   })
 
