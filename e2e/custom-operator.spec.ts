@@ -1,18 +1,4 @@
-import type { Page } from '@playwright/test'
-import { ADMIN, createBuckets, createToken, expect, expectAccessible, test, tokensUrl, type TestServer } from './fixtures'
-
-async function openGenerate(page: Page, item: 'Custom Token' | 'Operator Token') {
-  await page.getByRole('button', { name: 'Generate' }).click()
-  await page.getByRole('menuitem', { name: item }).click()
-}
-
-function writeLine(server: TestServer, bucket: string, token: string) {
-  return fetch(`${server.url}/api/v2/write?org=${ADMIN.org}&bucket=${bucket}&precision=s`, {
-    method: 'POST',
-    headers: { Authorization: `Token ${token}`, 'Content-Type': 'text/plain' },
-    body: 'cpu,host=a usage=0.5 1700000000',
-  }).then((r) => r.status)
-}
+import { ADMIN, createBuckets, createToken, expect, expectAccessible, openGenerate, test, tokensUrl, writePoint } from './fixtures'
 
 test('Custom: type rows and an individual write bucket make exactly that token', async ({ page, server, seeded }) => {
   const ids = await createBuckets(server, seeded.orgID, ['events', 'archive'])
@@ -66,9 +52,9 @@ test('Custom: type rows and an individual write bucket make exactly that token',
 
   // Write-only on one bucket: it may write there, but neither read it nor write elsewhere.
   expect((await server.api('GET', `/api/v2/buckets/${ids.events}`, undefined, token)).status).not.toBe(200)
-  expect(await writeLine(server, 'events', token)).toBe(204)
-  expect(await writeLine(server, 'archive', token)).not.toBe(204)
-  expect(await writeLine(server, ADMIN.bucket, token)).not.toBe(204)
+  expect(await writePoint(server, 'events', token)).toBe(204)
+  expect(await writePoint(server, 'archive', token)).not.toBe(204)
+  expect(await writePoint(server, ADMIN.bucket, token)).not.toBe(204)
 })
 
 test('Custom: "Read all types" ticks every row, and a custom token clones into this dialog', async ({ page, server, seeded }) => {

@@ -1,10 +1,9 @@
-import { ADMIN, createBuckets, createToken, expect, test, tokensUrl } from './fixtures'
+import { ADMIN, createBuckets, createToken, expect, openGenerate, test, tokensUrl } from './fixtures'
 
 test('a Generate dialog draft lives in the URL, so a link reopens it with the same choices', async ({ page, context, server, seeded }) => {
   await createBuckets(server, seeded.orgID, ['alpha', 'beta'])
   await page.goto(tokensUrl(seeded.orgID))
-  await page.getByRole('button', { name: 'Generate' }).click()
-  await page.getByRole('menuitem', { name: 'Read/Write Token' }).click()
+  await openGenerate(page, 'Read/Write Token')
   const dialog = page.getByRole('dialog', { name: 'Generate Read/Write Token' })
   await dialog.getByRole('textbox', { name: 'Description' }).fill('shared draft é')
   await dialog.getByRole('group', { name: 'Read' }).getByRole('checkbox', { name: 'beta' }).check()
@@ -29,8 +28,7 @@ test('a Generate dialog draft lives in the URL, so a link reopens it with the sa
 test('a session that expires during Save comes back to the dialog with the draft restored', async ({ page, server, seeded }) => {
   await createBuckets(server, seeded.orgID, ['alpha'])
   await page.goto(tokensUrl(seeded.orgID))
-  await page.getByRole('button', { name: 'Generate' }).click()
-  await page.getByRole('menuitem', { name: 'Read/Write Token' }).click()
+  await openGenerate(page, 'Read/Write Token')
   const dialog = page.getByRole('dialog', { name: 'Generate Read/Write Token' })
   await dialog.getByRole('textbox', { name: 'Description' }).fill('after sign-in')
   await dialog.getByRole('group', { name: 'Write' }).getByRole('checkbox', { name: 'alpha' }).check()

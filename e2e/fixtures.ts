@@ -88,3 +88,21 @@ export async function expectAccessible(page: Page) {
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([])
 }
+
+export type GenerateItem = 'Read/Write Token' | 'All-Access Token' | 'Custom Token' | 'Operator Token'
+
+/** Opens a Generate dialog through the menu button, as a person would. */
+export async function openGenerate(page: Page, item: GenerateItem) {
+  await page.getByRole('button', { name: 'Generate' }).click()
+  await page.getByRole('menuitem', { name: item }).click()
+}
+
+/** Writes one line-protocol point with a token; returns the HTTP status. */
+export async function writePoint(server: TestServer, bucket: string, token: string): Promise<number> {
+  const response = await fetch(`${server.url}/api/v2/write?org=${ADMIN.org}&bucket=${encodeURIComponent(bucket)}&precision=s`, {
+    method: 'POST',
+    headers: { Authorization: `Token ${token}`, 'Content-Type': 'text/plain' },
+    body: 'cpu,host=a usage=0.5 1700000000',
+  })
+  return response.status
+}

@@ -1,10 +1,4 @@
-import type { Page } from '@playwright/test'
-import { createBuckets, expect, expectAccessible, test, tokensUrl } from './fixtures'
-
-async function openGenerate(page: Page, item: 'Read/Write Token' | 'All-Access Token') {
-  await page.getByRole('button', { name: 'Generate' }).click()
-  await page.getByRole('menuitem', { name: item }).click()
-}
+import { createBuckets, expect, expectAccessible, openGenerate, test, tokensUrl, writePoint } from './fixtures'
 
 test('Read/Write: search, tick buckets, save, copy the token once, and it has exactly that scope', async ({ page, context, server, seeded }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
@@ -70,15 +64,9 @@ test('Read/Write: search, tick buckets, save, copy the token once, and it has ex
   // The copied token works with exactly the scope shown.
   expect((await server.api('GET', `/api/v2/buckets/${ids['iot-sensors']}`, undefined, token)).status).toBe(200)
   expect((await server.api('GET', `/api/v2/buckets/${ids['iot-gateways']}`, undefined, token)).status).not.toBe(200)
-  const writeTo = (bucket: string) =>
-    fetch(`${server.url}/api/v2/write?org=acme&bucket=${bucket}&precision=s`, {
-      method: 'POST',
-      headers: { Authorization: `Token ${token}`, 'Content-Type': 'text/plain' },
-      body: 'cpu,host=a usage=0.5 1700000000',
-    }).then((r) => r.status)
-  expect(await writeTo('billing-events')).toBe(204)
-  expect(await writeTo('iot-sensors')).not.toBe(204)
-  expect(await writeTo('k8s-metrics')).not.toBe(204)
+  expect(await writePoint(server, 'billing-events', token)).toBe(204)
+  expect(await writePoint(server, 'iot-sensors', token)).not.toBe(204)
+  expect(await writePoint(server, 'k8s-metrics', token)).not.toBe(204)
   expect((await server.api('GET', '/api/v2/authorizations', undefined, token)).body.authorizations).toEqual([])
 })
 

@@ -1,4 +1,4 @@
-import { createBuckets, createToken, expect, expectAccessible, test, tokensUrl, type SetupResult, type TestServer } from './fixtures'
+import { createBuckets, createToken, expect, expectAccessible, openGenerate, test, tokensUrl, type SetupResult, type TestServer } from './fixtures'
 
 function bucketPermission(action: 'read' | 'write', seeded: SetupResult, id?: string) {
   return { action, resource: { type: 'buckets', orgID: seeded.orgID, ...(id ? { id } : {}) } }
@@ -152,8 +152,7 @@ test('clone shows what changed and can deactivate the original (rotation)', asyn
 test('the live preview shows the same request as JSON, curl and influx CLI, and in words', async ({ page, server, seeded }) => {
   const ids = await createBuckets(server, seeded.orgID, ['alpha'])
   await page.goto(tokensUrl(seeded.orgID))
-  await page.getByRole('button', { name: 'Generate' }).click()
-  await page.getByRole('menuitem', { name: 'Read/Write Token' }).click()
+  await openGenerate(page, 'Read/Write Token')
   const dialog = page.getByRole('dialog', { name: 'Generate Read/Write Token' })
   await dialog.getByRole('textbox', { name: 'Description' }).fill("it's mine")
   await dialog.getByRole('group', { name: 'Read' }).getByRole('checkbox', { name: 'alpha' }).check()
@@ -194,8 +193,7 @@ test('the Bucket filter shows who can reach a bucket, explicit apart from wildca
 test('Try it uses the new token itself and shows what it may read and write', async ({ page, server, seeded }) => {
   const ids = await createBuckets(server, seeded.orgID, ['alpha', 'beta'])
   await page.goto(tokensUrl(seeded.orgID))
-  await page.getByRole('button', { name: 'Generate' }).click()
-  await page.getByRole('menuitem', { name: 'Read/Write Token' }).click()
+  await openGenerate(page, 'Read/Write Token')
   const dialog = page.getByRole('dialog', { name: 'Generate Read/Write Token' })
   await dialog.getByRole('group', { name: 'Read' }).getByRole('checkbox', { name: 'alpha' }).check()
   await dialog.getByRole('group', { name: 'Write' }).getByRole('checkbox', { name: 'alpha' }).check()
@@ -215,8 +213,7 @@ test('operators choose the owner of a new token', async ({ page, server, seeded 
   const user = await server.api('POST', '/api/v2/users', { name: 'grace' })
   expect(user.status).toBe(201)
   await page.goto(tokensUrl(seeded.orgID))
-  await page.getByRole('button', { name: 'Generate' }).click()
-  await page.getByRole('menuitem', { name: 'All-Access Token' }).click()
+  await openGenerate(page, 'All-Access Token')
   const dialog = page.getByRole('dialog', { name: 'Generate All-Access Token' })
   await dialog.getByRole('textbox', { name: 'Description' }).fill('for grace')
   await dialog.getByRole('combobox', { name: 'Owner' }).selectOption({ label: 'grace' })

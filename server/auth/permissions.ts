@@ -1,31 +1,8 @@
+import { OSS_RESOURCE_TYPES } from '../../src/api/contract.ts'
 import { forbidden, invalid, unauthorized } from '../http/errors.ts'
 
-/** Every resource type an InfluxDB 2.x OSS server knows, in the server's order (ref §C). */
-export const RESOURCE_TYPES = [
-  'authorizations',
-  'buckets',
-  'dashboards',
-  'orgs',
-  'sources',
-  'tasks',
-  'telegrafs',
-  'users',
-  'variables',
-  'scrapers',
-  'secrets',
-  'labels',
-  'views',
-  'documents',
-  'notificationRules',
-  'notificationEndpoints',
-  'checks',
-  'dbrp',
-  'notebooks',
-  'annotations',
-  'remotes',
-  'replications',
-  'instance',
-] as const
+/** Every resource type an InfluxDB 2.x OSS server knows, in the server's order (ref §C); shared with the UI's wire types. */
+export const RESOURCE_TYPES = OSS_RESOURCE_TYPES
 
 export type ResourceType = (typeof RESOURCE_TYPES)[number]
 export type Action = 'read' | 'write'

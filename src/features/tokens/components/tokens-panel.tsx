@@ -6,6 +6,7 @@ import { useSearchParams } from '@/app/router'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { inputClass } from '@/components/ui/field'
 import { LoadError } from '@/components/ui/load-error'
+import { SelectField } from '@/components/ui/select-field'
 import { toast } from '@/components/ui/toast'
 import { formatDateTime } from '@/lib/time'
 import { bucketQueries, tokenQueries } from '../api/token-queries'
@@ -56,6 +57,7 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
   const sortedBuckets = useMemo(() => sortBucketsForPicker(buckets.data ?? []), [buckets.data])
   const bucketID = params.get('bucket')
   const reachBucket = sortedBuckets.find((b) => b.id === bucketID)
+  const bucketOptions = useMemo(() => [{ value: '', label: 'Any bucket' }, ...sortedBuckets.map((b) => ({ value: b.id, label: b.name }))], [sortedBuckets])
   // Who can reach a bucket: the answer an administrator needs before deleting it.
   const reach = useMemo(
     () => (reachBucket ? new Map<string, BucketReach>(tokensReachingBucket(tokens.data ?? [], reachBucket).map((r) => [r.auth.id, r])) : null),
@@ -118,31 +120,19 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
             onChange={(event) => changeFilter(event.target.value)}
           />
         </label>
-        <label className="flex flex-col gap-1 text-xs font-medium text-muted">
-          Sort by
-          <select className={`${inputClass} w-auto pr-8`} value={sortKey} onChange={(event) => setParams({ sortKey: event.target.value })}>
-            {SORT_OPTIONS.map((option) => (
-              <option key={option.key} value={option.key}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-xs font-medium text-muted">
-          Bucket
-          <select
-            className={`${inputClass} w-auto max-w-56 pr-8`}
-            value={reachBucket?.id ?? ''}
-            onChange={(event) => setParams({ bucket: event.target.value })}
-          >
-            <option value="">Any bucket</option>
-            {sortedBuckets.map((bucket) => (
-              <option key={bucket.id} value={bucket.id}>
-                {bucket.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="Sort by"
+          value={sortKey}
+          onChange={(event) => setParams({ sortKey: event.target.value })}
+          options={SORT_OPTIONS.map((option) => ({ value: option.key, label: option.label }))}
+        />
+        <SelectField
+          label="Bucket"
+          className="max-w-56"
+          value={reachBucket?.id ?? ''}
+          onChange={(event) => setParams({ bucket: event.target.value })}
+          options={bucketOptions}
+        />
         <div className="ml-auto">
           <GenerateTokenMenu ref={generateButton} me={me} onChoose={(kind) => generate.open({ kind })} />
         </div>

@@ -5,7 +5,7 @@ import type { Bucket, Organization } from '@/api/contract'
 import { errorMessage } from '@/api/http'
 import { writeLines } from '@/api/write'
 import { Button } from '@/components/ui/button'
-import { inputClass } from '@/components/ui/field'
+import { SelectField } from '@/components/ui/select-field'
 import { cn } from '@/lib/cn'
 import { settleAll } from '@/lib/settle-all'
 import { bucketQueries } from '../api/token-queries'
@@ -73,16 +73,14 @@ export function TryToken({ token, org }: { token: string; org: Organization }) {
         its scope allows.
       </p>
       <div className="flex flex-wrap items-end gap-2">
-        <label className="flex flex-col gap-1 text-xs font-medium text-muted">
-          Bucket to write a test point to
-          <select className={`${inputClass} w-56`} value={writeTo?.id ?? ''} onChange={(event) => setTarget(event.target.value)} disabled={!sorted.length}>
-            {sorted.map((bucket) => (
-              <option key={bucket.id} value={bucket.id}>
-                {bucket.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="Bucket to write a test point to"
+          className="w-56"
+          value={writeTo?.id ?? ''}
+          onChange={(event) => setTarget(event.target.value)}
+          disabled={!sorted.length}
+          options={sorted.map((bucket) => ({ value: bucket.id, label: bucket.name }))}
+        />
         <Button onClick={run} pending={running} disabled={!writeTo}>
           Try it
         </Button>
