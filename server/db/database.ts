@@ -218,12 +218,23 @@ export class Store {
   private readonly statements = new Map<string, Database.Statement>()
   // Bumped by every write to users, orgs or buckets: names derived from them stay valid while it holds.
   private namesWrites = 0
+  // Bumped by every write that can change what a session may do: tokens, memberships, users.
+  private rightsWrites = 0
   // Each user's token permissions, deduplicated: a session request needs them, and re-reading a
   // user's thousands of tokens every time dominated the cost of every session request.
   private readonly tokenPermissions = new Map<string, Permission[]>()
   private tokenPermissionsDataVersion = -1
 
   constructor(private readonly db: Database.Database) {}
+
+  /**
+   * A key that changes whenever a session's rights may have changed (see sessionPermissions).
+   * Undefined inside a transaction: what it reads may still be rolled back.
+   */
+  rightsVersion(): string | undefined {
+    if (this.db.inTransaction) return undefined
+    return `${this.rightsWrites}:${this.dataVersion()}`
+  }
 
   /** Changes whenever another connection commits (SQLite's data_version), e.g. a second process. */
   private dataVersion(): number {
@@ -316,12 +327,14 @@ export class Store {
   /** Removes the user, its password and its memberships; its authorizations stay (ref §C.6). */
   deleteUser(id: string): void {
     this.namesWrites++
+    this.rightsWrites++
     this.stmt('DELETE FROM users WHERE id = ?').run(id)
   }
 
   // --- memberships ---
 
   insertMembership(userID: string, m: Membership): void {
+    this.rightsWrites++
     this.stmt(
       'INSERT OR REPLACE INTO memberships (user_id, resource_type, resource_id, role) VALUES (?, ?, ?, ?)',
     ).run(userID, m.resourceType, m.resourceID, m.role)
@@ -444,6 +457,7 @@ export class Store {
   // --- authorizations ---
 
   insertAuthorization(a: Authorization, tokenHash: string): void {
+    this.rightsWrites++
     this.tokenPermissions.delete(a.userID)
     this.stmt(
       `INSERT INTO authorizations (id, token_hash, status, description, org_id, user_id, permissions, created_at, updated_at)
@@ -534,6 +548,7 @@ export class Store {
   }
 
   deleteAuthorization(id: string): void {
+    this.rightsWrites++
     // The owner is not at hand here; deletes are rare, so forget every user's permissions.
     this.tokenPermissions.clear()
     this.stmt('DELETE FROM authorizations WHERE id = ?').run(id)
