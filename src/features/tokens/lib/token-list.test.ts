@@ -99,7 +99,8 @@ describe('sortTokens', () => {
     expect(items).toEqual(before)
   })
 
-  it('filters and sorts 10,000 tokens quickly', () => {
+  // Speed at this size is measured by `npm run bench`; here only correctness at scale.
+  it('filters and sorts 10,000 tokens correctly', () => {
     const many = Array.from({ length: 10_000 }, (_, i) =>
       makeAuth({
         id: i.toString(16).padStart(16, '0'),
@@ -109,12 +110,11 @@ describe('sortTokens', () => {
       }),
     )
     const list = toListItems(many, formatCreated)
-    const started = performance.now()
     const filtered = filterTokens(list, 'token 1')
-    sortTokens(filtered, 'description-asc')
-    sortTokens(list, 'created-newest')
-    const elapsed = performance.now() - started
     expect(filtered).toHaveLength(1111)
-    expect(elapsed).toBeLessThan(200)
+    const byDescription = sortTokens(filtered, 'description-asc').map((item) => item.auth.description)
+    expect(byDescription.slice(0, 3)).toEqual(['token 1', 'token 10', 'token 11'])
+    const newest = sortTokens(list, 'created-newest').map((item) => item.auth.createdAt)
+    expect(newest).toEqual([...newest].sort().reverse())
   })
 })
