@@ -12,6 +12,8 @@ export interface LoadJob {
   /** Sent with every request (POST). */
   body?: string
   requests: number
+  /** Sent first and not counted, so the server's JIT has warmed up. */
+  warmup: number
   concurrency: number
   /** The status every request must answer with; anything else counts as an error. */
   expectStatus: number
@@ -41,6 +43,7 @@ function once(job: LoadJob, agent: Agent): Promise<{ status: number; bytes: numb
 
 async function runLoad(job: LoadJob): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: job.concurrency })
+  for (let i = 0; i < job.warmup; i++) await once(job, agent)
   const latencies: number[] = []
   let errors = 0
   let bytes = 0
