@@ -220,6 +220,8 @@ export class Store {
   private namesWrites = 0
   // Bumped by every write that can change what a session may do: tokens, memberships, users.
   private rightsWrites = 0
+  // Bumped when an existing token changes or goes; adding one changes no other token.
+  private tokenWrites = 0
   // Each user's token permissions, deduplicated: a session request needs them, and re-reading a
   // user's thousands of tokens every time dominated the cost of every session request.
   private readonly tokenPermissions = new Map<string, Permission[]>()
@@ -234,6 +236,15 @@ export class Store {
   rightsVersion(): string | undefined {
     if (this.db.inTransaction) return undefined
     return `${this.rightsWrites}:${this.dataVersion()}`
+  }
+
+  /**
+   * A key that changes whenever an existing token may have changed or gone, for caches of what a
+   * token grants. Undefined inside a transaction: what it reads may still be rolled back.
+   */
+  tokensVersion(): string | undefined {
+    if (this.db.inTransaction) return undefined
+    return `${this.tokenWrites}:${this.dataVersion()}`
   }
 
   /** Changes whenever another connection commits (SQLite's data_version), e.g. a second process. */
@@ -539,6 +550,7 @@ export class Store {
   }
 
   updateAuthorization(a: Authorization): void {
+    this.tokenWrites++
     this.stmt('UPDATE authorizations SET status = ?, description = ?, updated_at = ? WHERE id = ?').run(
       a.status,
       a.description,
@@ -549,6 +561,7 @@ export class Store {
 
   deleteAuthorization(id: string): void {
     this.rightsWrites++
+    this.tokenWrites++
     // The owner is not at hand here; deletes are rare, so forget every user's permissions.
     this.tokenPermissions.clear()
     this.stmt('DELETE FROM authorizations WHERE id = ?').run(id)

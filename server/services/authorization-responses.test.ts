@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, expect, it } from 'vitest'
-import { sessionPermissions } from '../auth/credentials.ts'
+import { authenticate, sessionPermissions } from '../auth/credentials.ts'
 import { allAccessPermissions, permission } from '../auth/permissions.ts'
+import { SessionStore } from '../auth/sessions.ts'
+import { SigninThrottle } from '../auth/throttle.ts'
 import { type Store, openStore } from '../db/database.ts'
 import { authorizationResponse } from '../responses.ts'
 import { AuthorizationResponses } from './authorization-responses.ts'
@@ -94,4 +96,25 @@ it('keeps session permissions current across new tokens, deletions and other con
   other.transaction(() => insertAuthorization(other, { orgID, userID: user.id, permissions: [granted] }))
   other.close()
   expect(holds()).toBe(true)
+})
+
+it('sees a token deactivated, deleted, or changed by another connection on its next use', () => {
+  const services = { store, sessions: new SessionStore(60_000), signinThrottle: new SigninThrottle() }
+  const admin = store.userByName('admin')!
+  const { authorization, token } = store.transaction(() =>
+    insertAuthorization(store, { orgID, userID: admin.id, permissions: [permission('read', 'buckets', { orgID })] }),
+  )
+  const use = () => authenticate(services, new Headers({ Authorization: `Token ${token}` }), undefined)
+  expect(use().permissions).not.toBeNull()
+
+  store.updateAuthorization({ ...authorization, status: 'inactive', updatedAt: new Date().toISOString() })
+  expect(use().permissions).toBeNull()
+
+  const other = openStore(dataDir)
+  other.updateAuthorization({ ...authorization, status: 'active', updatedAt: new Date().toISOString() })
+  other.close()
+  expect(use().permissions).not.toBeNull()
+
+  store.deleteAuthorization(authorization.id)
+  expect(use).toThrow()
 })
