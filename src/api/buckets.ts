@@ -3,7 +3,7 @@ import { apiRequest } from './http'
 
 /** InfluxDB's largest page for `GET /api/v2/buckets`. */
 export const BUCKET_PAGE_SIZE = 100
-/** Pages requested at once after the first one: enough to hide latency without flooding the server. */
+/** Pages in flight at once after the first one: enough to hide latency without flooding the server. */
 const CONCURRENT_PAGES = 6
 
 function bucketPage(orgID: string, offset: number, signal?: AbortSignal): Promise<Buckets> {
@@ -12,25 +12,25 @@ function bucketPage(orgID: string, offset: number, signal?: AbortSignal): Promis
 }
 
 /**
- * Every bucket of the org, however many pages it takes. InfluxDB pages before it filters by
- * permission, so a short page is not proof of the end: only an empty page or no `next` link is.
+ * Every bucket of the org, however many pages it takes (InfluxDB serves at most 100 a page).
+ * After the first page, a few workers each take the next offset until a page says it is the last.
  */
 export async function listAllBuckets(orgID: string, signal?: AbortSignal): Promise<Bucket[]> {
   const first = await bucketPage(orgID, 0, signal)
-  const buckets = [...first.buckets]
-  let more = Boolean(first.links.next)
-  let offset = BUCKET_PAGE_SIZE
-  while (more) {
-    const offsets = Array.from({ length: CONCURRENT_PAGES }, (_, i) => offset + i * BUCKET_PAGE_SIZE)
-    const pages = await Promise.all(offsets.map((o) => bucketPage(orgID, o, signal)))
-    for (const page of pages) {
-      buckets.push(...page.buckets)
-      if (!page.links.next || page.buckets.length === 0) more = false
-      if (!more) break
+  const pages: Bucket[][] = [first.buckets]
+  let nextOffset = BUCKET_PAGE_SIZE
+  let done = !first.links.next
+  async function worker() {
+    while (!done) {
+      const offset = nextOffset
+      nextOffset += BUCKET_PAGE_SIZE
+      const page = await bucketPage(orgID, offset, signal)
+      pages[offset / BUCKET_PAGE_SIZE] = page.buckets
+      if (!page.links.next || page.buckets.length === 0) done = true
     }
-    offset += CONCURRENT_PAGES * BUCKET_PAGE_SIZE
   }
-  return dedupeById(buckets)
+  await Promise.all(Array.from({ length: CONCURRENT_PAGES }, worker))
+  return dedupeById(pages.flat())
 }
 
 function dedupeById(buckets: Bucket[]): Bucket[] {

@@ -34,22 +34,29 @@ export function useLocation(): { pathname: string; search: string } {
     : { pathname: current.slice(0, queryStart), search: current.slice(queryStart) }
 }
 
+function withParams(update: Record<string, string | null>): string {
+  const next = new URLSearchParams(window.location.search)
+  for (const [key, value] of Object.entries(update)) {
+    if (value === null || value === '') next.delete(key)
+    else next.set(key, value)
+  }
+  const query = next.toString()
+  return window.location.pathname + (query ? `?${query}` : '')
+}
+
+/**
+ * Rewrites query parameters without re-rendering anything: for state that is only read when a
+ * page opens (a filter's text, a dialog's draft), so a shared link or a reload restores it.
+ */
+export function replaceSearchParamsQuietly(update: Record<string, string | null>) {
+  window.history.replaceState(window.history.state, '', withParams(update))
+}
+
 /** Query parameters as state: setting them replaces the history entry, so typing does not flood Back. */
 export function useSearchParams(): [URLSearchParams, (update: Record<string, string | null>) => void] {
-  const { pathname, search } = useLocation()
+  const { search } = useLocation()
   const params = new URLSearchParams(search)
-  const setParams = useCallback(
-    (update: Record<string, string | null>) => {
-      const next = new URLSearchParams(window.location.search)
-      for (const [key, value] of Object.entries(update)) {
-        if (value === null || value === '') next.delete(key)
-        else next.set(key, value)
-      }
-      const query = next.toString()
-      navigate(pathname + (query ? `?${query}` : ''), { replace: true })
-    },
-    [pathname],
-  )
+  const setParams = useCallback((update: Record<string, string | null>) => navigate(withParams(update), { replace: true }), [])
   return [params, setParams]
 }
 

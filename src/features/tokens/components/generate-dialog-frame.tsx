@@ -52,7 +52,7 @@ export interface GenerateDialogFrameProps {
 export function GenerateDialogFrame(props: GenerateDialogFrameProps) {
   const { title, org, me, source, permissionsFor, ready, hint, warning, wide, children, onClose, onCreated, returnFocusTo } = props
   const { submit, created, pending, error } = useTokenCreation(onCreated)
-  const { operator } = usePrivileges(me)
+  const { operator } = usePrivileges(me, org.id, true)
   const users = useQuery({ ...userQueries.list(), enabled: operator })
   const resources = useQuery(resourceQueries.types())
   const names = useNameLookup(org)

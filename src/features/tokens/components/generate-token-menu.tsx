@@ -1,4 +1,4 @@
-import { useRef, type Ref } from 'react'
+import { useRef, useState, type Ref } from 'react'
 import type { User } from '@/api/contract'
 import { Button } from '@/components/ui/button'
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from '@/components/ui/dropdown-menu'
@@ -7,9 +7,17 @@ import { usePrivileges } from '../api/use-privileges'
 export type GenerateKind = 'read-write' | 'all-access' | 'custom' | 'operator'
 
 /** The "Generate" menu button (WAI-ARIA menu button: Enter, Space or ArrowDown opens it). */
-export function GenerateTokenMenu({ me, onChoose, ref }: { me: User; onChoose: (kind: GenerateKind) => void; ref?: Ref<HTMLButtonElement> }) {
+export interface GenerateTokenMenuProps {
+  me: User
+  orgID: string
+  onChoose: (kind: GenerateKind) => void
+  ref?: Ref<HTMLButtonElement>
+}
+
+export function GenerateTokenMenu({ me, orgID, onChoose, ref }: GenerateTokenMenuProps) {
+  const [opened, setOpened] = useState(false)
   // Only an operator may create an operator token; offering it to anyone else would end in a 403.
-  const { operator } = usePrivileges(me)
+  const { operator } = usePrivileges(me, orgID, opened)
   // After a choice the dialog takes focus (and gives it back on close); the menu must not steal it.
   const chosen = useRef(false)
   function choose(kind: GenerateKind) {
@@ -17,7 +25,7 @@ export function GenerateTokenMenu({ me, onChoose, ref }: { me: User; onChoose: (
     onChoose(kind)
   }
   return (
-    <DropdownMenu>
+    <DropdownMenu onOpenChange={(open) => open && setOpened(true)}>
       <DropdownMenuTrigger asChild>
         <Button variant="primary" ref={ref}>
           Generate

@@ -1,8 +1,8 @@
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import type { Authorization, Organization, User } from '@/api/contract'
 import { errorMessage } from '@/api/http'
-import { useSearchParams } from '@/app/router'
+import { replaceSearchParamsQuietly, useSearchParams } from '@/app/router'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { inputClass } from '@/components/ui/field'
 import { LoadError } from '@/components/ui/load-error'
@@ -14,6 +14,7 @@ import { useDeleteToken, useUpdateToken } from '../api/use-token-mutations'
 import { sortBucketsForPicker } from '../lib/bucket-list'
 import { tokensReachingBucket, type BucketReach } from '../lib/bucket-reach'
 import { filterTokens, parseSortKey, SORT_OPTIONS, sortTokens, toListItems } from '../lib/token-list'
+import { BucketFilter } from './bucket-filter'
 import { BulkActions } from './bulk-actions'
 import { useGenerateDialog } from '../hooks/use-generate-dialog'
 import { GenerateTokenMenu, type GenerateKind } from './generate-token-menu'
@@ -27,18 +28,24 @@ const loadDetailsDialog = () => import('./token-details-dialog')
 const GenerateTokenDialogs = lazy(() => loadGenerateDialogs().then((m) => ({ default: m.GenerateTokenDialogs })))
 const TokenDetailsDialog = lazy(() => loadDetailsDialog().then((m) => ({ default: m.TokenDetailsDialog })))
 
-function usePreloadDialogs() {
+/** Once the list is on screen and the browser is idle: the dialogs' code and the org's buckets. */
+function usePreload(orgID: string, listShown: boolean) {
+  const queryClient = useQueryClient()
   useEffect(() => {
-    const preload = () => void Promise.all([loadGenerateDialogs(), loadDetailsDialog()])
+    if (!listShown) return
+    const preload = () => {
+      void Promise.all([loadGenerateDialogs(), loadDetailsDialog()])
+      void queryClient.prefetchQuery(bucketQueries.list(orgID))
+    }
     const id = window.requestIdleCallback ? window.requestIdleCallback(preload) : window.setTimeout(preload, 200)
     return () => (window.cancelIdleCallback ? window.cancelIdleCallback(id) : window.clearTimeout(id))
-  }, [])
+  }, [queryClient, orgID, listShown])
 }
 
 export function TokensPanel({ org, me }: { org: Organization; me: User }) {
   const tokens = useQuery(tokenQueries.list(org.id))
   const generate = useGenerateDialog(tokens.data)
-  usePreloadDialogs()
+  usePreload(org.id, tokens.isSuccess)
   const [params, setParams] = useSearchParams()
   const [filterText, setFilterText] = useState(() => params.get('searchTerm') ?? '')
   const sortKey = parseSortKey(params.get('sortKey'))
@@ -53,11 +60,11 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
   const deferredFilter = useDeferredValue(filterText)
   const items = useMemo(() => toListItems(tokens.data ?? [], formatDateTime), [tokens.data])
   const sorted = useMemo(() => sortTokens(items, sortKey), [items, sortKey])
-  const buckets = useQuery(bucketQueries.list(org.id))
-  const sortedBuckets = useMemo(() => sortBucketsForPicker(buckets.data ?? []), [buckets.data])
   const bucketID = params.get('bucket')
-  const reachBucket = sortedBuckets.find((b) => b.id === bucketID)
-  const bucketOptions = useMemo(() => [{ value: '', label: 'Any bucket' }, ...sortedBuckets.map((b) => ({ value: b.id, label: b.name }))], [sortedBuckets])
+  const [bucketFilterUsed, setBucketFilterUsed] = useState(false)
+  const buckets = useQuery({ ...bucketQueries.list(org.id), enabled: bucketFilterUsed || bucketID !== null })
+  const sortedBuckets = useMemo(() => sortBucketsForPicker(buckets.data ?? []), [buckets.data])
+  const reachBucket = useMemo(() => sortedBuckets.find((b) => b.id === bucketID), [sortedBuckets, bucketID])
   // Who can reach a bucket: the answer an administrator needs before deleting it.
   const reach = useMemo(
     () => (reachBucket ? new Map<string, BucketReach>(tokensReachingBucket(tokens.data ?? [], reachBucket).map((r) => [r.auth.id, r])) : null),
@@ -68,11 +75,12 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
     return reach ? matching.filter((item) => reach.has(item.auth.id)) : matching
   }, [sorted, deferredFilter, reach])
   const selected = useMemo(() => (tokens.data ?? []).filter((auth) => selection.has(auth.id)), [tokens.data, selection])
-  const details = tokens.data?.find((auth) => auth.id === detailsID) ?? null
+  const details = useMemo(() => tokens.data?.find((auth) => auth.id === detailsID) ?? null, [tokens.data, detailsID])
 
   function changeFilter(value: string) {
     setFilterText(value)
-    setParams({ searchTerm: value })
+    // Only read when the page opens, so typing need not re-render the app through the router.
+    replaceSearchParamsQuietly({ searchTerm: value })
   }
 
   function select(auths: Authorization[], checked: boolean) {
@@ -126,15 +134,15 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
           onChange={(event) => setParams({ sortKey: event.target.value })}
           options={SORT_OPTIONS.map((option) => ({ value: option.key, label: option.label }))}
         />
-        <SelectField
-          label="Bucket"
-          className="max-w-56"
-          value={reachBucket?.id ?? ''}
-          onChange={(event) => setParams({ bucket: event.target.value })}
-          options={bucketOptions}
+        <BucketFilter
+          buckets={sortedBuckets}
+          loading={buckets.isFetching && !buckets.data}
+          selected={reachBucket}
+          onSelect={(bucket) => setParams({ bucket: bucket?.id ?? null })}
+          onActivate={() => setBucketFilterUsed(true)}
         />
         <div className="ml-auto">
-          <GenerateTokenMenu ref={generateButton} me={me} onChoose={(kind) => generate.open({ kind })} />
+          <GenerateTokenMenu ref={generateButton} me={me} orgID={org.id} onChoose={(kind) => generate.open({ kind })} />
         </div>
       </div>
 
@@ -152,7 +160,7 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
       ) : tokens.isError ? (
         <LoadError error={tokens.error} onRetry={() => tokens.refetch()} />
       ) : tokens.data.length === 0 ? (
-        <EmptyState me={me} onChoose={(kind) => generate.open({ kind })} />
+        <EmptyState me={me} orgID={org.id} onChoose={(kind) => generate.open({ kind })} />
       ) : visible.length === 0 ? (
         <p className="rounded-lg border border-dashed border-border px-6 py-12 text-center text-sm text-muted">
           {reachBucket && !filterText.trim() ? `No token can read or write ${reachBucket.name}` : 'No Tokens match your query'}
@@ -191,13 +199,13 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
   )
 }
 
-function EmptyState({ me, onChoose }: { me: User; onChoose: (kind: GenerateKind) => void }) {
+function EmptyState({ me, orgID, onChoose }: { me: User; orgID: string; onChoose: (kind: GenerateKind) => void }) {
   return (
     <div role="region" aria-label="No tokens" className="flex flex-col items-center gap-4 rounded-lg border border-dashed border-border px-6 py-12 text-center">
       <p className="text-base">
         Looks like there aren&apos;t any <strong>Tokens</strong>, why not generate one?
       </p>
-      <GenerateTokenMenu me={me} onChoose={onChoose} />
+      <GenerateTokenMenu me={me} orgID={orgID} onChoose={onChoose} />
     </div>
   )
 }

@@ -1,18 +1,14 @@
 import { useEffect, useState } from 'react'
+import { replaceSearchParamsQuietly } from '@/app/router'
 import { decodeDraft, DRAFT_PARAM, encodeDraft, type Draft } from '../lib/draft'
 
 function currentDraft(): Draft {
   return decodeDraft(new URLSearchParams(window.location.search).get(DRAFT_PARAM))
 }
 
-/**
- * Writes without notifying the router: the draft is read once when a dialog opens, so typing
- * in a dialog must not re-render the page behind it.
- */
+/** Quietly: the draft is read once when a dialog opens, so typing must not re-render the page behind it. */
 function writeDraftPart(part: Partial<Draft>) {
-  const params = new URLSearchParams(window.location.search)
-  params.set(DRAFT_PARAM, encodeDraft({ ...currentDraft(), ...part }))
-  window.history.replaceState(window.history.state, '', `${window.location.pathname}?${params}`)
+  replaceSearchParamsQuietly({ [DRAFT_PARAM]: encodeDraft({ ...currentDraft(), ...part }) })
 }
 
 /** The draft as it was in the URL when the dialog opened. */
