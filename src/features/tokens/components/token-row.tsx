@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react'
+import { memo, useRef, useState, type KeyboardEvent } from 'react'
 import type { Authorization } from '@/api/contract'
 import { Switch } from '@/components/ui/switch'
 import { cn } from '@/lib/cn'
@@ -32,7 +32,7 @@ export interface TokenRowProps {
   reach?: BucketReach
 }
 
-export function TokenRow({ auth, rowIndex, selected, actions, reach }: TokenRowProps) {
+export const TokenRow = memo(function TokenRow({ auth, rowIndex, selected, actions, reach }: TokenRowProps) {
   const [editing, setEditing] = useState(false)
   const inactive = auth.status === 'inactive'
   const name = tokenName(auth)
@@ -93,7 +93,7 @@ export function TokenRow({ auth, rowIndex, selected, actions, reach }: TokenRowP
       </td>
     </tr>
   )
-}
+})
 
 function RowButton({ label, icon, onClick, danger }: { label: string; icon: string; onClick: () => void; danger?: boolean }) {
   return (

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { Authorization, Organization, User } from '@/api/contract'
 import { errorMessage } from '@/api/http'
 import { replaceSearchParamsQuietly, useSearchParams } from '@/app/router'
@@ -83,7 +83,7 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
     replaceSearchParamsQuietly({ searchTerm: value })
   }
 
-  function select(auths: Authorization[], checked: boolean) {
+  const select = useCallback((auths: Authorization[], checked: boolean) => {
     setSelection((current) => {
       const next = new Set(current)
       for (const auth of auths) {
@@ -92,16 +92,25 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
       }
       return next
     })
-  }
+  }, [])
 
-  const actions: RowActions = {
-    onSelect: (auth, checked) => select([auth], checked),
-    onStatusChange: (auth, active) => update.mutate({ id: auth.id, update: { status: active ? 'active' : 'inactive' } }),
-    onRename: (auth, description) => update.mutate({ id: auth.id, update: { description } }),
-    onDelete: setDeleting,
-    onClone: (auth) => generate.open({ kind: 'clone', source: auth }),
-    onOpenDetails: (auth) => setDetailsID(auth.id),
-  }
+  // Stable row callbacks, so a keystroke in the filter re-renders only rows whose data changed.
+  const openGenerate = generate.open
+  const latest = useRef({ openGenerate, mutate: update.mutate })
+  useLayoutEffect(() => {
+    latest.current = { openGenerate, mutate: update.mutate }
+  })
+  const actions: RowActions = useMemo(
+    () => ({
+      onSelect: (auth, checked) => select([auth], checked),
+      onStatusChange: (auth, active) => latest.current.mutate({ id: auth.id, update: { status: active ? 'active' : 'inactive' } }),
+      onRename: (auth, description) => latest.current.mutate({ id: auth.id, update: { description } }),
+      onDelete: setDeleting,
+      onClone: (auth) => latest.current.openGenerate({ kind: 'clone', source: auth }),
+      onOpenDetails: (auth) => setDetailsID(auth.id),
+    }),
+    [select],
+  )
 
   function confirmDelete() {
     if (!deleting) return

@@ -1,5 +1,5 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { Authorization } from '@/api/contract'
 import { cn } from '@/lib/cn'
 import type { BucketReach } from '../lib/bucket-reach'
@@ -17,7 +17,7 @@ export interface TokensTableProps {
 }
 
 /** Only the rows on screen exist in the DOM; `aria-rowcount`/`aria-rowindex` keep the table whole for assistive technology. */
-export function TokensTable({ items, total, selected, onSelectShown, actions, reach }: TokensTableProps) {
+export const TokensTable = memo(function TokensTable({ items, total, selected, onSelectShown, actions, reach }: TokensTableProps) {
   const bodyRef = useRef<HTMLTableSectionElement>(null)
   const [scrollMargin, setScrollMargin] = useState(0)
   useLayoutEffect(() => {
@@ -28,7 +28,7 @@ export function TokensTable({ items, total, selected, onSelectShown, actions, re
   const virtualizer = useWindowVirtualizer({
     count: items.length,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 5,
     scrollMargin,
   })
   const rows = virtualizer.getVirtualItems()
@@ -86,7 +86,7 @@ export function TokensTable({ items, total, selected, onSelectShown, actions, re
       )}
     </div>
   )
-}
+})
 
 function HeaderCheckbox({ checked, indeterminate, onChange }: { checked: boolean; indeterminate: boolean; onChange: (checked: boolean) => void }) {
   const ref = useRef<HTMLInputElement>(null)
