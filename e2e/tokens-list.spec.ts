@@ -131,3 +131,20 @@ test('the page works at phone width', async ({ page, seeded }) => {
   const box = await dialog.boundingBox()
   expect(box && box.width).toBeLessThanOrEqual(390)
 })
+
+test('a long list renders only the rows on screen and scrolls to the end', async ({ page, server, seeded }) => {
+  const read = [{ action: 'read', resource: { type: 'buckets', orgID: seeded.orgID, id: seeded.bucketID } }]
+  for (let i = 0; i < 300; i++) await createToken(server, seeded.orgID, `bulk ${String(i).padStart(3, '0')}`, read)
+  await page.goto(tokensUrl(seeded.orgID))
+  const table = page.getByRole('table', { name: 'Tokens' })
+  await expect(table).toHaveAttribute('aria-rowcount', '302')
+  await expect(table.getByRole('row', { name: /bulk 000/ })).toBeVisible()
+  expect(await table.getByRole('row').count()).toBeLessThan(60)
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight))
+  const last = table.getByRole('row', { name: /bulk 299/ })
+  await expect(last).toBeVisible()
+  await expect(last).toHaveAttribute('aria-rowindex', '302')
+  expect(await table.getByRole('row').count()).toBeLessThan(60)
+  await page.getByRole('textbox', { name: 'Filter Tokens' }).fill('bulk 29')
+  await expect(table.getByRole('row', { name: /bulk 299/ })).toBeVisible()
+})

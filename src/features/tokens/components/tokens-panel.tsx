@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { Authorization, Organization, User } from '@/api/contract'
 import { errorMessage } from '@/api/http'
 import { replaceSearchParamsQuietly, useSearchParams } from '@/app/router'
@@ -56,8 +56,8 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
   const update = useUpdateToken(org.id)
   const remove = useDeleteToken(org.id)
 
-  // Typing stays responsive at 10,000 tokens: the list follows the deferred value.
-  const deferredFilter = useDeferredValue(filterText)
+  // Filtering 10,000 precomputed search strings and rendering one screen of rows fits in a frame,
+  // so the list follows each keystroke directly (deferring it cost an extra frame, measured).
   const items = useMemo(() => toListItems(tokens.data ?? [], formatDateTime), [tokens.data])
   const sorted = useMemo(() => sortTokens(items, sortKey), [items, sortKey])
   const bucketID = params.get('bucket')
@@ -71,9 +71,9 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
     [tokens.data, reachBucket],
   )
   const visible = useMemo(() => {
-    const matching = filterTokens(sorted, deferredFilter)
+    const matching = filterTokens(sorted, filterText)
     return reach ? matching.filter((item) => reach.has(item.auth.id)) : matching
-  }, [sorted, deferredFilter, reach])
+  }, [sorted, filterText, reach])
   const selected = useMemo(() => (tokens.data ?? []).filter((auth) => selection.has(auth.id)), [tokens.data, selection])
   const details = useMemo(() => tokens.data?.find((auth) => auth.id === detailsID) ?? null, [tokens.data, detailsID])
 

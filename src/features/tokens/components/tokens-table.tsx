@@ -1,7 +1,7 @@
-import { useWindowVirtualizer } from '@tanstack/react-virtual'
-import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { memo, useEffect, useRef } from 'react'
 import type { Authorization } from '@/api/contract'
 import { cn } from '@/lib/cn'
+import { useWindowRows } from '@/lib/use-window-rows'
 import type { BucketReach } from '../lib/bucket-reach'
 import type { TokenListItem } from '../lib/token-list'
 import { cell, hideOnPhone, ROW_HEIGHT, TokenRow, type RowActions } from './token-row'
@@ -19,23 +19,7 @@ export interface TokensTableProps {
 /** Only the rows on screen exist in the DOM; `aria-rowcount`/`aria-rowindex` keep the table whole for assistive technology. */
 export const TokensTable = memo(function TokensTable({ items, total, selected, onSelectShown, actions, reach }: TokensTableProps) {
   const bodyRef = useRef<HTMLTableSectionElement>(null)
-  const [scrollMargin, setScrollMargin] = useState(0)
-  useLayoutEffect(() => {
-    const top = bodyRef.current?.getBoundingClientRect().top ?? 0
-    setScrollMargin(top + window.scrollY)
-  }, [])
-
-  const virtualizer = useWindowVirtualizer({
-    count: items.length,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 5,
-    scrollMargin,
-  })
-  const rows = virtualizer.getVirtualItems()
-  const first = rows[0]
-  const last = rows[rows.length - 1]
-  const paddingTop = first ? first.start - scrollMargin : 0
-  const paddingBottom = last ? virtualizer.getTotalSize() - (last.end - scrollMargin) : 0
+  const { start, end, paddingTop, paddingBottom } = useWindowRows(bodyRef, items.length, ROW_HEIGHT, 5)
   const selectedShown = items.reduce((n, item) => n + (selected.has(item.auth.id) ? 1 : 0), 0)
 
   return (
@@ -62,20 +46,16 @@ export const TokensTable = memo(function TokensTable({ items, total, selected, o
         </thead>
         <tbody ref={bodyRef}>
           {paddingTop > 0 && <tr aria-hidden="true" style={{ height: paddingTop }} />}
-          {rows.map((row) => {
-            const item = items[row.index]
-            if (!item) return null
-            return (
-              <TokenRow
-                key={item.auth.id}
-                auth={item.auth}
-                rowIndex={row.index + 2}
-                selected={selected.has(item.auth.id)}
-                actions={actions}
-                reach={reach?.get(item.auth.id)}
-              />
-            )
-          })}
+          {items.slice(start, end).map((item, i) => (
+            <TokenRow
+              key={item.auth.id}
+              auth={item.auth}
+              rowIndex={start + i + 2}
+              selected={selected.has(item.auth.id)}
+              actions={actions}
+              reach={reach?.get(item.auth.id)}
+            />
+          ))}
           {paddingBottom > 0 && <tr aria-hidden="true" style={{ height: paddingBottom }} />}
         </tbody>
       </table>
