@@ -3,7 +3,6 @@ import { useRef, useState, type ReactNode } from 'react'
 import { cn } from '@/lib/cn'
 
 export const Dialog = RadixDialog.Root
-export const DialogClose = RadixDialog.Close
 
 export interface DialogContentProps {
   title: ReactNode
