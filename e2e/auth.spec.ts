@@ -66,6 +66,8 @@ test('Sign Out ends the session', async ({ page, seeded }) => {
 test('a user set inactive is signed out on their next request', async ({ page, server, seeded }) => {
   await page.goto(tokensUrl(seeded.orgID))
   await expect(page.getByRole('row', { name: /admin's Token/ })).toBeVisible()
+  // The page's own background requests (bucket prefetch) are done, so the reload is the next one.
+  await page.waitForLoadState('networkidle')
   // Another operator deactivates this user; their session now gets 403 "User is inactive".
   const other = await server.api('POST', '/api/v2/authorizations', {
     orgID: seeded.orgID,

@@ -57,6 +57,18 @@ function sendFile(c: Context, file: string, cacheControl: string): Response {
   return c.body(stream, 200, headers)
 }
 
+const TOKENS_PAGE = /^\/orgs\/([0-9a-f]{16})\/load-data\/tokens\/?$/
+
+/**
+ * For the tokens page: a hint that makes the browser ask for the org's token list while it is
+ * still loading the app (the list can be tens of MB). The app's own request for the same URL
+ * then takes that response. Only for a well-formed org ID, which is all that reaches the header.
+ */
+function preloadFor(path: string): string | undefined {
+  const orgID = TOKENS_PAGE.exec(path)?.[1]
+  return orgID ? `</api/v2/authorizations?orgID=${orgID}>; rel=preload; as=fetch; crossorigin=anonymous` : undefined
+}
+
 /**
  * Serves the built app from `staticDir`: files as they are (hashed `/assets/*` cached forever,
  * the rest revalidated), and `index.html` for any other GET that accepts HTML (SPA routes).
@@ -74,7 +86,11 @@ export function registerStatic(app: Hono<AppEnv>, staticDir: string): void {
       return sendFile(c, file, immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
     }
     const wantsHtml = (c.req.header('accept') ?? '').includes('text/html') || path === '/' || file === index
-    if (wantsHtml && resolveFile(root, '/index.html')) return sendFile(c, index, 'no-cache')
+    if (wantsHtml && resolveFile(root, '/index.html')) {
+      const preload = preloadFor(path)
+      if (preload) c.header('Link', preload)
+      return sendFile(c, index, 'no-cache')
+    }
     return next()
   })
 }

@@ -436,4 +436,15 @@ describe('static files', () => {
     const api = await call(app, 'GET', '/api/v2/unknown', { headers: { accept: 'text/html' } })
     expect(api.body).toEqual({ code: 'not found', message: 'path not found' })
   })
+
+  it('hints the browser to load the token list with the tokens page, for well-formed org IDs only', async () => {
+    const { app } = server
+    const html = { headers: { accept: 'text/html' } }
+    const page = await call(app, 'GET', '/orgs/0a1b2c3d4e5f6071/load-data/tokens', html)
+    expect(page.text).toContain('<title>app</title>')
+    expect(page.headers.get('link')).toBe('</api/v2/authorizations?orgID=0a1b2c3d4e5f6071>; rel=preload; as=fetch; crossorigin=anonymous')
+    for (const path of ['/', '/signin', '/orgs/0a1b2c3d4e5f6071/load-data/buckets', '/orgs/not-an-id%3E%3B/load-data/tokens']) {
+      expect((await call(app, 'GET', path, html)).headers.get('link')).toBeNull()
+    }
+  })
 })

@@ -39,7 +39,7 @@ export interface RequestOptions {
 
 export const NETWORK_ERROR_MESSAGE = 'Could not reach the server. Check your connection and try again.'
 
-export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+export async function apiRequest<T>(path: string, options: RequestOptions & { read?: (response: Response) => Promise<T> } = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers }
   let body = options.body
   if (options.json !== undefined) {
@@ -65,6 +65,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     throw error
   }
   if (response.status === 204) return undefined as T
+  if (options.read) return options.read(response)
   const text = await response.text()
   return (text ? JSON.parse(text) : undefined) as T
 }

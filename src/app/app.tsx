@@ -1,8 +1,9 @@
-import { QueryClientProvider } from '@tanstack/react-query'
-import { lazy, Suspense, useState } from 'react'
+import { QueryClientProvider, useQueryClient } from '@tanstack/react-query'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import { Toaster } from '@/components/ui/toast'
 import { HomeRedirect } from '@/features/auth/home-redirect'
 import { SessionWatch } from '@/features/auth/session-watch'
+import { tokenQueries } from '@/features/tokens/api/token-queries'
 import { createQueryClient } from './query-client'
 import { matchPath, useLocation } from './router'
 import { NotFoundPage } from './not-found-page'
@@ -32,6 +33,17 @@ function Routes() {
   if (pathname === '/setup') return <SetupPage />
   if (pathname === '/') return <HomeRedirect />
   const tokens = matchPath('/orgs/:orgID/load-data/tokens', pathname)
-  if (tokens?.orgID) return <TokensPage key={tokens.orgID} orgID={tokens.orgID} />
-  return <NotFoundPage />
+  return tokens?.orgID ? <TokensRoute orgID={tokens.orgID} /> : <NotFoundPage />
+}
+
+/**
+ * Asks for the org's tokens as the route is entered, alongside the page's code and the session
+ * check rather than after them: with thousands of tokens the list is the slowest thing to arrive.
+ */
+function TokensRoute({ orgID }: { orgID: string }) {
+  const queryClient = useQueryClient()
+  useEffect(() => {
+    void queryClient.prefetchQuery(tokenQueries.list(orgID))
+  }, [queryClient, orgID])
+  return <TokensPage key={orgID} orgID={orgID} />
 }

@@ -1,0 +1,164 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { readAuthorizationList } from './authorization-list'
+import type { Authorization, Authorizations, Permission } from './contract'
+
+const ORG = '9a1b2c3d4e5f6071'
+const encode = (text: string) => new TextEncoder().encode(text)
+const read = (text: string) => readAuthorizationList(encode(text))
+
+function bucket(action: 'read' | 'write', n: number): Permission {
+  const id = (0x1000 + n).toString(16).padStart(16, '0')
+  return { action, resource: { type: 'buckets', id, orgID: ORG, name: `bucket-${n}`, org: 'acme' } }
+}
+
+const ALL_ACCESS: Permission[] = ['authorizations', 'buckets', 'dashboards', 'orgs'].flatMap((type) => [
+  { action: 'read', resource: { type, orgID: ORG } } as Permission,
+  { action: 'write', resource: { type, orgID: ORG } } as Permission,
+])
+
+/** A token with InfluxDB's member order. */
+function token(n: number, permissions: Permission[], description = `token ${n}`): Authorization {
+  const id = (0xa000 + n).toString(16).padStart(16, '0')
+  return {
+    id,
+    token: '',
+    status: n % 5 === 0 ? 'inactive' : 'active',
+    description,
+    orgID: ORG,
+    org: 'acme',
+    userID: '0c8d1e2f3a4b5000',
+    user: 'alice',
+    permissions,
+    createdAt: `2026-01-0${(n % 9) + 1}T10:00:00Z`,
+    updatedAt: `2026-01-0${(n % 9) + 1}T10:00:00Z`,
+    links: { self: `/api/v2/authorizations/${id}`, user: '/api/v2/users/0c8d1e2f3a4b5000' },
+  }
+}
+
+function list(tokens: Authorization[]): Authorizations {
+  return { links: { self: '/api/v2/authorizations' }, authorizations: tokens }
+}
+
+const sample = list([
+  token(1, ALL_ACCESS, 'Télégraf agent · 日本 データ収集 💾'),
+  token(2, [bucket('read', 1), bucket('read', 2), bucket('write', 1)]),
+  token(3, ALL_ACCESS),
+  token(4, [bucket('read', 2)], 'quotes " and \\ backslashes, },{"id":" and ]}'),
+  token(5, [bucket('read', 1), bucket('write', 1)]),
+])
+
+describe('readAuthorizationList', () => {
+  it('reads what JSON.parse reads, however the JSON is laid out', () => {
+    for (const text of [JSON.stringify(sample), JSON.stringify(sample, null, 2), JSON.stringify(sample, null, '\t')]) {
+      expect(read(text)).toEqual(JSON.parse(text))
+    }
+  })
+
+  it('reads lists with other member orders, extra members, no permissions and unusual values', () => {
+    const odd = {
+      authorizations: [
+        { permissions: [bucket('read', 3)], id: 'x' },
+        { id: 'no permissions' },
+        { id: 'a', permissions: [] },
+        { id: 'b', permissions: [{ resource: { type: 'buckets' }, action: 'read', extra: [1, { x: null }] }] },
+        { id: 'c', permissions: 'not a list' },
+        3,
+        null,
+      ],
+      links: { self: '/api/v2/authorizations', next: null },
+      extra: { nested: [true, false, -1.5e3] },
+    }
+    const text = JSON.stringify(odd)
+    expect(read(text)).toEqual(JSON.parse(text))
+    expect(read('{}')).toEqual({})
+    expect(read(' {"authorizations" : [ ] } ')).toEqual({ authorizations: [] })
+    expect(read('\ufeff' + JSON.stringify(sample))).toEqual(sample)
+  })
+
+  it('follows JSON.parse when a member name repeats', () => {
+    for (const text of [
+      '{"authorizations":[{"id":"a"}],"authorizations":5}',
+      '{"authorizations":5,"authorizations":[{"id":"a"}]}',
+      '{"authorizations":[{"id":"a","permissions":[],"permissions":[{"action":"read","resource":{"type":"orgs"}}]}]}',
+      '{"authori\\u007ations":[{"id":"a"}],"authorizations":[]}',
+    ]) {
+      expect(read(text)).toEqual(JSON.parse(text))
+    }
+  })
+
+  it('shares and freezes repeated permissions and permission lists', () => {
+    const { authorizations: tokens } = read(JSON.stringify(sample))
+    const [first, second, third, , fifth] = tokens as Authorization[]
+    expect(third?.permissions).toBe(first?.permissions)
+    expect(fifth?.permissions[0]).toBe(second?.permissions[0])
+    expect(fifth?.permissions[0]?.resource).toBe(second?.permissions[0]?.resource)
+    expect(Object.isFrozen(first?.permissions)).toBe(true)
+    expect(Object.isFrozen(second?.permissions[0]?.resource)).toBe(true)
+    expect(() => (second?.permissions as Permission[]).push(bucket('read', 9))).toThrow(TypeError)
+    // Tokens themselves stay ordinary objects.
+    expect(Object.isFrozen(first)).toBe(false)
+  })
+
+  it('throws a SyntaxError wherever JSON.parse does', () => {
+    const text = JSON.stringify(sample)
+    for (const bad of ['', '{', '{"authorizations":[', text.slice(0, -1), text + '{}', text.replace('},{"id"', '}{"id"'), text.replace('"read"', "'read'")]) {
+      expect(() => JSON.parse(bad)).toThrow(SyntaxError)
+      expect(() => read(bad)).toThrow(SyntaxError)
+    }
+  })
+
+  it('agrees with JSON.parse on random lists and on every one-character corruption of them', () => {
+    // Few distinct values, so that permissions and lists repeat as they do in real lists.
+    const resource = fc.record(
+      {
+        type: fc.constantFrom('buckets', 'orgs', 'users'),
+        id: fc.constantFrom('0000000000000001', '0000000000000002'),
+        orgID: fc.constant(ORG),
+        name: fc.oneof(fc.constantFrom('metrics', 'a},{"id":"b', 'ü]}', '\\"'), fc.string({ unit: 'binary', maxLength: 4 })),
+      },
+      { requiredKeys: ['type'] },
+    )
+    const permission = fc.record({ action: fc.constantFrom('read', 'write'), resource })
+    const auth = fc.record(
+      {
+        id: fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 16, maxLength: 16 }),
+        description: fc.string({ unit: 'binary' }),
+        permissions: fc.array(permission, { maxLength: 6 }),
+        extra: fc.jsonValue({ maxDepth: 2 }),
+      },
+      { requiredKeys: ['id', 'permissions'] },
+    )
+    const document = fc.record({ links: fc.constant({ self: '/api/v2/authorizations' }), authorizations: fc.array(auth, { maxLength: 6 }) })
+    fc.assert(
+      fc.property(document, fc.constantFrom(undefined, 1, 2), fc.nat(), fc.string({ maxLength: 1 }), (doc, indent, at, inserted) => {
+        const text = JSON.stringify(doc, null, indent)
+        expect(read(text)).toEqual(JSON.parse(text))
+        const position = at % (text.length + 1)
+        for (const corrupted of [text.slice(0, position) + inserted + text.slice(position + 1), text.slice(0, position) + inserted + text.slice(position)]) {
+          let expected: unknown
+          try {
+            // As the body arrives: a lone surrogate left by the corruption becomes U+FFFD in UTF-8.
+            expected = JSON.parse(new TextDecoder().decode(encode(corrupted)))
+          } catch (error) {
+            expect(() => read(corrupted)).toThrow((error as Error).constructor as typeof SyntaxError)
+            continue
+          }
+          expect(read(corrupted)).toEqual(expected)
+        }
+      }),
+      { numRuns: 400 },
+    )
+  })
+
+  it('reads a list of thousands of tokens, sharing their permissions', () => {
+    const tokens = Array.from({ length: 3000 }, (_, n) =>
+      token(n, n % 3 === 0 ? ALL_ACCESS : [bucket('read', n % 50), bucket('write', (n * 7) % 50)]),
+    )
+    const text = JSON.stringify(list(tokens))
+    const result = read(text)
+    expect(result).toEqual(JSON.parse(text))
+    const distinct = new Set(result.authorizations.flatMap((a) => a.permissions))
+    expect(distinct.size).toBe(ALL_ACCESS.length + 100)
+  })
+})

@@ -1,0 +1,443 @@
+/**
+ * Reads the body of `GET /api/v2/authorizations` into the value `JSON.parse` would give, with
+ * what repeats shared rather than copied.
+ *
+ * The API does not page this list: 10,000 tokens are about 33 MB of JSON, most of it the same
+ * permissions over and over (every all-access token carries the same 40-odd, read/write tokens
+ * name the same buckets). `JSON.parse` builds a fresh object and fresh strings for every one of
+ * them (~1.5 million strings, 60 MB of heap), and decoding the body as one string makes it all
+ * two bytes per character as soon as one description is not ASCII.
+ *
+ * So the body is cut into tokens where InfluxDB starts one (`},{"id":"`), each token is decoded
+ * on its own, its permission list (and failing that each permission) is looked up by its exact
+ * text among those already read, and only text never seen before is parsed. Every character
+ * still goes through `JSON.parse` once (the document without its tokens, each token without its
+ * permissions, each distinct permission) and every cut is checked to fall exactly between two
+ * tokens, so invalid JSON is refused exactly as before. Anything unusual falls back to reading
+ * the body as one text, and failing that to `JSON.parse` of the whole.
+ *
+ * Shared permissions, resources and permission lists are frozen: they belong to many tokens.
+ */
+import type { Authorization, Authorizations, Permission } from './contract'
+
+const QUOTE = 0x22
+const BACKSLASH = 0x5c
+const COLON = 0x3a
+const COMMA = 0x2c
+const OPEN_OBJECT = 0x7b
+const CLOSE_OBJECT = 0x7d
+const OPEN_ARRAY = 0x5b
+const CLOSE_ARRAY = 0x5d
+
+/** Thrown when the text is not shaped as the faster paths expect. */
+class Unusual extends Error {}
+
+function isWhitespace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const inner of Object.values(value)) deepFreeze(inner)
+  }
+  return value
+}
+
+// Short strings that repeat across tokens and permissions; each is kept once.
+const SHARED_TOKEN_FIELDS = ['status', 'orgID', 'org', 'userID', 'user'] as const
+const SHARED_RESOURCE_FIELDS = ['type', 'id', 'orgID', 'name', 'org'] as const
+
+/** What one list's tokens share: strings, permissions and permission lists by their exact text. */
+class Shared {
+  readonly strings = new Map<string, string>()
+  readonly permissions = new Map<string, Permission>()
+  readonly lists = new Map<string, Permission[]>()
+
+  string(text: string): string {
+    const seen = this.strings.get(text)
+    if (seen !== undefined) return seen
+    this.strings.set(text, text)
+    return text
+  }
+
+  token(token: Authorization): Authorization {
+    if (typeof token !== 'object' || token === null) return token
+    const fields = token as unknown as Record<string, unknown>
+    for (const field of SHARED_TOKEN_FIELDS) {
+      const value = fields[field]
+      if (typeof value === 'string') fields[field] = this.string(value)
+    }
+    const links = fields.links as Record<string, unknown> | undefined
+    if (typeof links === 'object' && links !== null && typeof links.user === 'string') links.user = this.string(links.user)
+    return token
+  }
+
+  /** The shared, frozen permission for `text`, parsing it if it is new. */
+  permission(text: string): Permission {
+    const seen = this.permissions.get(text)
+    if (seen) return seen
+    const permission = JSON.parse(text) as Permission
+    if (typeof permission === 'object' && permission !== null) {
+      if (typeof permission.action === 'string') permission.action = this.string(permission.action) as Permission['action']
+      const resource = permission.resource as unknown as Record<string, unknown> | undefined
+      if (typeof resource === 'object' && resource !== null) {
+        for (const field of SHARED_RESOURCE_FIELDS) {
+          const value = resource[field]
+          if (typeof value === 'string') resource[field] = this.string(value)
+        }
+      }
+    }
+    this.permissions.set(text, deepFreeze(permission))
+    return permission
+  }
+
+  list(text: string, permissions: Permission[]): Permission[] {
+    const seen = this.lists.get(text)
+    if (seen) return seen
+    this.lists.set(text, Object.freeze(permissions) as Permission[])
+    return permissions
+  }
+}
+
+/** Reads one text (the whole body, or one piece of it) with `shared`. */
+class TextReader {
+  constructor(
+    private readonly s: string,
+    private readonly shared: Shared,
+  ) {}
+
+  /** The whole body: the top-level object, its `authorizations` array read token by token. */
+  readDocument(): Authorizations {
+    const s = this.s
+    let i = this.skipWhitespace(0)
+    if (s.charCodeAt(i) !== OPEN_OBJECT) throw new Unusual()
+    i = this.skipWhitespace(i + 1)
+    if (s.charCodeAt(i) === CLOSE_OBJECT) return JSON.parse(s) as Authorizations
+    for (;;) {
+      const { end: valueStart, isList } = this.readMemberName(i)
+      i = valueStart
+      if (isList && s.charCodeAt(i) === OPEN_ARRAY) {
+        const { end, tokens } = this.readTokens(this.skipWhitespace(i + 1))
+        this.readRest(end)
+        return assemble(s.slice(0, i), tokens, s.slice(end))
+      }
+      i = this.skipWhitespace(this.skipValue(i))
+      if (s.charCodeAt(i) === CLOSE_OBJECT) {
+        if (this.skipWhitespace(i + 1) !== s.length) throw new Unusual()
+        return JSON.parse(s) as Authorizations
+      }
+      if (s.charCodeAt(i) !== COMMA) throw new Unusual()
+      i = this.skipWhitespace(i + 1)
+    }
+  }
+
+  /**
+   * The members after the `authorizations` array, from `start` (just after its `]`) to the end of
+   * the text. Another `authorizations` there would replace the list, which is left to JSON.parse.
+   */
+  private readRest(start: number): void {
+    const s = this.s
+    let i = this.skipWhitespace(start)
+    while (s.charCodeAt(i) === COMMA) {
+      const { end: valueStart, isList } = this.readMemberName(this.skipWhitespace(i + 1))
+      if (isList) throw new Unusual()
+      i = this.skipWhitespace(this.skipValue(valueStart))
+    }
+    if (s.charCodeAt(i) !== CLOSE_OBJECT || this.skipWhitespace(i + 1) !== s.length) throw new Unusual()
+  }
+
+  /**
+   * The start of a body, which must end with the `[` (and any whitespace) that opens its
+   * `authorizations` array: returns the text before the `[`.
+   */
+  readPrefix(): string {
+    const s = this.s
+    let i = this.skipWhitespace(0)
+    if (s.charCodeAt(i) !== OPEN_OBJECT) throw new Unusual()
+    i = this.skipWhitespace(i + 1)
+    for (;;) {
+      const { end: valueStart, isList } = this.readMemberName(i)
+      i = valueStart
+      if (isList && s.charCodeAt(i) === OPEN_ARRAY) {
+        if (this.skipWhitespace(i + 1) !== s.length) throw new Unusual()
+        return s.slice(0, i)
+      }
+      i = this.skipWhitespace(this.skipValue(i))
+      if (s.charCodeAt(i) !== COMMA) throw new Unusual()
+      i = this.skipWhitespace(i + 1)
+    }
+  }
+
+  /** A text that is exactly one token (and whitespace). */
+  readOnlyToken(tokens: Authorization[]): void {
+    const s = this.s
+    if (s.charCodeAt(0) !== OPEN_OBJECT || this.skipWhitespace(this.readToken(0, tokens)) !== s.length) throw new Unusual()
+  }
+
+  /** A text that is the last token, the `]` closing the array, and the rest of the body: returns that rest. */
+  readLastToken(tokens: Authorization[]): string {
+    const s = this.s
+    if (s.charCodeAt(0) !== OPEN_OBJECT) throw new Unusual()
+    const i = this.skipWhitespace(this.readToken(0, tokens))
+    if (s.charCodeAt(i) !== CLOSE_ARRAY) throw new Unusual()
+    this.readRest(i + 1)
+    return s.slice(i + 1)
+  }
+
+  /** A member name at `start`, its colon and whitespace: where its value starts, and whether it is `authorizations`. */
+  private readMemberName(start: number): { end: number; isList: boolean } {
+    const s = this.s
+    const nameEnd = this.skipName(start)
+    const isList = nameEnd - start === 16 && s.startsWith('"authorizations"', start)
+    const colon = this.skipWhitespace(nameEnd)
+    if (s.charCodeAt(colon) !== COLON) throw new Unusual()
+    return { end: this.skipWhitespace(colon + 1), isList }
+  }
+
+  /** Tokens from `start` through the `]` closing the array; returns the index after it. */
+  private readTokens(start: number): { end: number; tokens: Authorization[] } {
+    const s = this.s
+    const tokens: Authorization[] = []
+    let i = start
+    if (s.charCodeAt(i) === CLOSE_ARRAY) return { end: i + 1, tokens }
+    for (;;) {
+      if (s.charCodeAt(i) !== OPEN_OBJECT) throw new Unusual()
+      i = this.skipWhitespace(this.readToken(i, tokens))
+      if (s.charCodeAt(i) === COMMA) i = this.skipWhitespace(i + 1)
+      else if (s.charCodeAt(i) === CLOSE_ARRAY) return { end: i + 1, tokens }
+      else throw new Unusual()
+    }
+  }
+
+  /** `{` at `start`: parses one token (all but its permissions) and appends it; returns its end. */
+  private readToken(start: number, tokens: Authorization[]): number {
+    const s = this.s
+    let permissionsOpen = -1
+    let permissionsClose = -1
+    let permissions: Permission[] = []
+    let i = this.skipWhitespace(start + 1)
+    if (s.charCodeAt(i) !== CLOSE_OBJECT) {
+      for (;;) {
+        const nameEnd = this.skipName(i)
+        const isPermissions = nameEnd - i === 13 && s.startsWith('"permissions"', i)
+        i = this.skipWhitespace(nameEnd)
+        if (s.charCodeAt(i) !== COLON) throw new Unusual()
+        i = this.skipWhitespace(i + 1)
+        if (isPermissions && s.charCodeAt(i) === OPEN_ARRAY) {
+          if (permissionsOpen >= 0) throw new Unusual()
+          permissionsOpen = i
+          ;({ end: i, permissions } = this.readPermissions(i))
+          permissionsClose = i
+        } else {
+          i = this.skipValue(i)
+        }
+        i = this.skipWhitespace(i)
+        if (s.charCodeAt(i) === COMMA) i = this.skipWhitespace(i + 1)
+        else if (s.charCodeAt(i) === CLOSE_OBJECT) break
+        else throw new Unusual()
+      }
+    }
+    const end = i + 1
+    if (permissionsOpen < 0) {
+      tokens.push(this.shared.token(JSON.parse(s.slice(start, end)) as Authorization))
+      return end
+    }
+    const token = JSON.parse(s.slice(start, permissionsOpen) + '[]' + s.slice(permissionsClose, end)) as Authorization
+    token.permissions = permissions
+    tokens.push(this.shared.token(token))
+    return end
+  }
+
+  /**
+   * `[` at `start`: the permissions, each an object. A text equal to one already read is a
+   * complete value, so the first `]` after `start` is tried as the end before reading on.
+   */
+  private readPermissions(start: number): { end: number; permissions: Permission[] } {
+    const s = this.s
+    const guess = s.indexOf(']', start)
+    const guessed = guess < 0 ? '' : s.slice(start, guess + 1)
+    const known = this.shared.lists.get(guessed)
+    if (known) return { end: guess + 1, permissions: known }
+
+    const permissions: Permission[] = []
+    let i = this.skipWhitespace(start + 1)
+    if (s.charCodeAt(i) !== CLOSE_ARRAY) {
+      for (;;) {
+        if (s.charCodeAt(i) !== OPEN_OBJECT) throw new Unusual()
+        i = this.readPermission(i, permissions)
+        i = this.skipWhitespace(i)
+        if (s.charCodeAt(i) === COMMA) i = this.skipWhitespace(i + 1)
+        else if (s.charCodeAt(i) === CLOSE_ARRAY) break
+        else throw new Unusual()
+      }
+    }
+    const end = i + 1
+    // Usually the guess was right; reusing that string reuses its hash.
+    const text = end === guess + 1 ? guessed : s.slice(start, end)
+    return { end, permissions: this.shared.list(text, permissions) }
+  }
+
+  /** `{` at `start`: appends the permission; returns its end. */
+  private readPermission(start: number, permissions: Permission[]): number {
+    const s = this.s
+    // `}}` ends a permission whose resource is its last member, as InfluxDB writes them.
+    const guess = s.indexOf('}}', start)
+    const known = guess < 0 ? undefined : this.shared.permissions.get(s.slice(start, guess + 2))
+    if (known) {
+      permissions.push(known)
+      return guess + 2
+    }
+    const end = this.skipNested(start)
+    permissions.push(this.shared.permission(s.slice(start, end)))
+    return end
+  }
+
+  private skipWhitespace(start: number): number {
+    const s = this.s
+    let i = start
+    while (i < s.length && isWhitespace(s.charCodeAt(i))) i++
+    return i
+  }
+
+  /** A member name without escapes (anything else is unusual); returns the index after it. */
+  private skipName(start: number): number {
+    const s = this.s
+    if (s.charCodeAt(start) !== QUOTE) throw new Unusual()
+    const end = s.indexOf('"', start + 1)
+    if (end < 0) throw new Unusual()
+    for (let i = start + 1; i < end; i++) if (s.charCodeAt(i) === BACKSLASH) throw new Unusual()
+    return end + 1
+  }
+
+  /** Any value; its text is checked later by the JSON.parse of whatever contains it. */
+  private skipValue(start: number): number {
+    const s = this.s
+    const first = s.charCodeAt(start)
+    if (first === OPEN_OBJECT || first === OPEN_ARRAY) return this.skipNested(start)
+    if (first === QUOTE) return this.skipString(start)
+    let i = start
+    while (i < s.length) {
+      const c = s.charCodeAt(i)
+      if (c === COMMA || c === CLOSE_OBJECT || c === CLOSE_ARRAY || isWhitespace(c)) break
+      i++
+    }
+    if (i === start) throw new Unusual()
+    return i
+  }
+
+  /** `"` at `start`: the index after the closing quote (one not escaped by an odd run of `\`). */
+  private skipString(start: number): number {
+    const s = this.s
+    let end = s.indexOf('"', start + 1)
+    while (end > 0) {
+      let backslashes = 0
+      while (s.charCodeAt(end - 1 - backslashes) === BACKSLASH) backslashes++
+      if (backslashes % 2 === 0) return end + 1
+      end = s.indexOf('"', end + 1)
+    }
+    throw new Unusual()
+  }
+
+  private skipNested(start: number): number {
+    const s = this.s
+    let depth = 0
+    for (let i = start; i < s.length; i++) {
+      const c = s.charCodeAt(i)
+      if (c === QUOTE) i = this.skipString(i) - 1
+      else if (c === OPEN_OBJECT || c === OPEN_ARRAY) depth++
+      else if ((c === CLOSE_OBJECT || c === CLOSE_ARRAY) && --depth === 0) return i + 1
+    }
+    throw new Unusual()
+  }
+}
+
+function assemble(prefix: string, tokens: Authorization[], suffix: string): Authorizations {
+  const document = JSON.parse(prefix + '[]' + suffix) as Authorizations
+  document.authorizations = tokens
+  return document
+}
+
+const LIST_OPEN = ascii('"authorizations":[')
+const TOKEN_START = ascii('{"id":"')
+
+function ascii(text: string): Uint8Array {
+  return Uint8Array.from(text, (c) => c.charCodeAt(0))
+}
+
+function bytesAt(bytes: Uint8Array, at: number, expected: Uint8Array): boolean {
+  for (let k = 0; k < expected.length; k++) if (bytes[at + k] !== expected[k]) return false
+  return true
+}
+
+/** The index of the first token's `{` in a body (after `"authorizations":[`), or -1. */
+function findListStart(bytes: Uint8Array): number {
+  let open = bytes.indexOf(QUOTE)
+  while (open >= 0 && !bytesAt(bytes, open, LIST_OPEN)) open = bytes.indexOf(QUOTE, open + 1)
+  if (open < 0) return -1
+  let first = open + LIST_OPEN.length
+  while (isWhitespace(bytes[first] as number)) first++
+  return bytes[first] === OPEN_OBJECT ? first : -1
+}
+
+/**
+ * Where the tokens probably start: `first`, then every `{"id":"` right after `},`. Only guesses:
+ * each piece between two of them is checked to be exactly one token.
+ */
+function guessTokenStarts(bytes: Uint8Array, first: number): number[] {
+  const starts = [first]
+  for (let i = bytes.indexOf(OPEN_OBJECT, first + 1); i >= 0; i = bytes.indexOf(OPEN_OBJECT, i + 1)) {
+    if (bytes[i - 1] === COMMA && bytes[i - 2] === CLOSE_OBJECT && bytesAt(bytes, i, TOKEN_START)) starts.push(i)
+  }
+  return starts
+}
+
+/** The body cut where its tokens start, each token decoded on its own; null without a list. */
+function readInPieces(bytes: Uint8Array): Authorizations | null {
+  const first = findListStart(bytes)
+  if (first < 0) return null
+  const starts = guessTokenStarts(bytes, first)
+  const decoder = new TextDecoder()
+  const shared = new Shared()
+  const text = (from: number, to: number) => decoder.decode(bytes.subarray(from, to))
+  const prefix = new TextReader(text(0, first), shared).readPrefix()
+  const tokens: Authorization[] = []
+  // Each piece ends at the comma before the next start; the last one also closes the list.
+  for (let k = 0; k + 1 < starts.length; k++) {
+    new TextReader(text(starts[k] as number, (starts[k + 1] as number) - 1), shared).readOnlyToken(tokens)
+  }
+  const suffix = new TextReader(text(starts[starts.length - 1] as number, bytes.length), shared).readLastToken(tokens)
+  return assemble(prefix, tokens, suffix)
+}
+
+/** JSON.parse, then the same sharing, for bodies the faster readers do not expect. */
+function readPlain(text: string): Authorizations {
+  const document = JSON.parse(text) as Authorizations
+  if (!Array.isArray(document?.authorizations)) return document
+  const shared = new Shared()
+  for (const auth of document.authorizations) {
+    if (typeof auth !== 'object' || auth === null) continue
+    shared.token(auth)
+    if (Array.isArray(auth.permissions)) {
+      auth.permissions = Object.freeze(auth.permissions.map((p) => shared.permission(JSON.stringify(p)))) as Permission[]
+    }
+  }
+  return document
+}
+
+/** The UTF-8 body of a token list, as `JSON.parse` would read it (and throwing where it would). */
+export function readAuthorizationList(bytes: Uint8Array): Authorizations {
+  try {
+    const read = readInPieces(bytes)
+    if (read) return read
+  } catch {
+    // A guessed cut that was not between two tokens, or invalid JSON: the whole text decides.
+  }
+  const text = new TextDecoder().decode(bytes)
+  try {
+    return new TextReader(text, new Shared()).readDocument()
+  } catch (error) {
+    if (!(error instanceof Unusual)) throw error
+    return readPlain(text)
+  }
+}
