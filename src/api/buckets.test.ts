@@ -8,7 +8,16 @@ function serveBuckets(total: number) {
     const offset = Number(params.get('offset'))
     const limit = Number(params.get('limit'))
     requested.push(offset)
-    const buckets = Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) => ({ id: `b${offset + i}`, name: `bucket ${offset + i}` }))
+    const buckets = Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) => ({
+      id: `b${offset + i}`,
+      orgID: 'org',
+      type: 'user',
+      name: `bucket ${offset + i}`,
+      retentionRules: [{ type: 'expire', everySeconds: (i % 2) * 3600 }],
+      createdAt: '2026-01-01T00:00:00Z',
+      links: { self: `/api/v2/buckets/b${offset + i}`, members: `/api/v2/buckets/b${offset + i}/members` },
+      labels: [],
+    }))
     const links = { self: url, ...(buckets.length >= limit ? { next: `next` } : {}) }
     return new Response(JSON.stringify({ links, buckets }), { status: 200 })
   })
@@ -29,6 +38,14 @@ describe('listAllBuckets', () => {
     const requested = serveBuckets(42)
     expect(await listAllBuckets('org')).toHaveLength(42)
     expect(requested).toEqual([0])
+  })
+
+  it('keeps what the pickers use and shares repeated retention rules', async () => {
+    serveBuckets(4)
+    const [first, second, third] = await listAllBuckets('org')
+    expect(first).toEqual({ id: 'b0', orgID: 'org', type: 'user', name: 'bucket 0', retentionRules: [{ type: 'expire', everySeconds: 0 }] })
+    expect(third?.retentionRules).toBe(first?.retentionRules)
+    expect(second?.retentionRules).not.toBe(first?.retentionRules)
   })
 
   it('stops at an exact multiple of the page size', async () => {

@@ -8,6 +8,8 @@ import { cell, hideOnPhone, ROW_HEIGHT, TokenRow, type RowActions } from './toke
 
 export interface TokensTableProps {
   items: TokenListItem[]
+  /** The rows the table stands for, when only the first `items` of them are ready yet. */
+  rowCount?: number
   total: number
   selected: ReadonlySet<string>
   onSelectShown: (auths: Authorization[], selected: boolean) => void
@@ -17,18 +19,20 @@ export interface TokensTableProps {
 }
 
 /** Only the rows on screen exist in the DOM; `aria-rowcount`/`aria-rowindex` keep the table whole for assistive technology. */
-export const TokensTable = memo(function TokensTable({ items, total, selected, onSelectShown, actions, reach }: TokensTableProps) {
+export const TokensTable = memo(function TokensTable({ items, rowCount = items.length, total, selected, onSelectShown, actions, reach }: TokensTableProps) {
   const bodyRef = useRef<HTMLTableSectionElement>(null)
-  const { start, end, paddingTop, paddingBottom } = useWindowRows(bodyRef, items.length, ROW_HEIGHT, 5)
+  const { start, end, paddingTop, paddingBottom } = useWindowRows(bodyRef, rowCount, ROW_HEIGHT, 5)
+  const partial = items.length < rowCount
   const selectedShown = items.reduce((n, item) => n + (selected.has(item.auth.id) ? 1 : 0), 0)
 
   return (
     <div className="overflow-x-auto rounded-lg border border-border bg-raised">
-      <table aria-label="Tokens" aria-rowcount={items.length + 1} className="w-full min-w-[360px] table-fixed border-collapse text-sm">
+      <table aria-label="Tokens" aria-rowcount={rowCount + 1} aria-busy={partial || undefined} className="w-full min-w-[360px] table-fixed border-collapse text-sm">
         <thead className="bg-sunken text-left text-xs font-semibold tracking-wide text-muted uppercase">
           <tr aria-rowindex={1} style={{ height: 40 }}>
             <th scope="col" className={cn(cell, 'w-10 pr-0')}>
               <HeaderCheckbox
+                disabled={partial}
                 checked={selectedShown > 0 && selectedShown === items.length}
                 indeterminate={selectedShown > 0 && selectedShown < items.length}
                 onChange={(checked) => onSelectShown(items.map((i) => i.auth), checked)}
@@ -59,7 +63,7 @@ export const TokensTable = memo(function TokensTable({ items, total, selected, o
           {paddingBottom > 0 && <tr aria-hidden="true" style={{ height: paddingBottom }} />}
         </tbody>
       </table>
-      {items.length !== total && (
+      {rowCount !== total && (
         <p className="border-t border-border px-3 py-2 text-xs text-muted" role="status">
           Showing {items.length} of {total} tokens
         </p>
@@ -68,7 +72,17 @@ export const TokensTable = memo(function TokensTable({ items, total, selected, o
   )
 })
 
-function HeaderCheckbox({ checked, indeterminate, onChange }: { checked: boolean; indeterminate: boolean; onChange: (checked: boolean) => void }) {
+function HeaderCheckbox({
+  checked,
+  indeterminate,
+  disabled,
+  onChange,
+}: {
+  checked: boolean
+  indeterminate: boolean
+  disabled: boolean
+  onChange: (checked: boolean) => void
+}) {
   const ref = useRef<HTMLInputElement>(null)
   useEffect(() => {
     if (ref.current) ref.current.indeterminate = indeterminate
@@ -79,6 +93,7 @@ function HeaderCheckbox({ checked, indeterminate, onChange }: { checked: boolean
       type="checkbox"
       aria-label="Select all shown tokens"
       className="size-4 accent-[var(--accent)]"
+      disabled={disabled}
       checked={checked}
       onChange={(event) => onChange(event.target.checked)}
     />

@@ -1,6 +1,7 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Authorization } from '@/api/contract'
-import { DEFAULT_SORT, SORT_OPTIONS, filterTokens, parseSortKey, sortTokens, toListItems } from './token-list'
+import { DEFAULT_SORT, SORT_OPTIONS, filterTokens, firstSorted, parseSortKey, sortTokens, toListItems } from './token-list'
 import { makeAuth } from './test-fixtures'
 
 // A fixed, locale-free stand-in for the list's displayed date format.
@@ -116,5 +117,23 @@ describe('sortTokens', () => {
     expect(byDescription.slice(0, 3)).toEqual(['token 1', 'token 10', 'token 11'])
     const newest = sortTokens(list, 'created-newest').map((item) => item.auth.createdAt)
     expect(newest).toEqual([...newest].sort().reverse())
+  })
+})
+
+describe('firstSorted', () => {
+  it('gives the first rows of every sort order, ties as sortTokens puts them', () => {
+    const auth = fc.record({
+      id: fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 16, maxLength: 16 }),
+      description: fc.constantFrom('', 'a', 'A', 'b 2', 'b 10', 'Télégraf', 'z'),
+      status: fc.constantFrom('active' as const, 'inactive' as const),
+      createdAt: fc.constantFrom('2024-03-01T10:00:00Z', '2024-03-01T10:00:00.5Z', '2023-01-01T00:00:00Z', 'not a date'),
+    })
+    fc.assert(
+      fc.property(fc.array(auth, { maxLength: 40 }), fc.constantFrom(...SORT_OPTIONS.map((o) => o.key)), fc.integer({ min: 1, max: 45 }), (fields, key, count) => {
+        const list = fields.map((f) => makeAuth(f))
+        const expected = sortTokens(toListItems(list, formatCreated), key).slice(0, count).map((item) => item.auth)
+        expect(firstSorted(list, key, count)).toEqual(expected)
+      }),
+    )
   })
 })

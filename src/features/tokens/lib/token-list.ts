@@ -73,8 +73,8 @@ function parsedKey(iso: string): number {
  * text once the fraction is padded to 9 digits: a plain string compare would put "…:00.5Z" before
  * "…:00Z". Anything else goes through Date.parse, and an unreadable date counts as the oldest.
  */
-function createdKeyOf(items: TokenListItem[]): (iso: string) => string | number {
-  return items.every((item) => UTC_TIMESTAMP.test(item.auth.createdAt)) ? utcKey : parsedKey
+function createdKeyOf(auths: Authorization[]): (iso: string) => string | number {
+  return auths.every((auth) => UTC_TIMESTAMP.test(auth.createdAt)) ? utcKey : parsedKey
 }
 
 function ascending<K extends string | number>(a: K, b: K): number {
@@ -88,35 +88,68 @@ function descending<K extends string | number>(a: K, b: K): number {
 
 const STATUS_RANK = { active: 0, inactive: 1 } as const
 
-/** Computes each item's key once; ties keep the input order, since Array.prototype.sort is stable. */
-function sortBy<K>(items: TokenListItem[], keyOf: (item: TokenListItem) => K, compare: (a: K, b: K) => number): TokenListItem[] {
+type SortValue = string | number
+
+/** What `key` sorts `auths` by: each token's sort value, and how two values compare. */
+function ordering(auths: Authorization[], key: SortKey): { valueOf: (auth: Authorization) => SortValue; compare: (a: SortValue, b: SortValue) => number } {
+  const description = (auth: Authorization) => auth.description
+  const status = (auth: Authorization) => STATUS_RANK[auth.status]
+  const created = () => {
+    const keyOf = createdKeyOf(auths)
+    return (auth: Authorization) => keyOf(auth.createdAt)
+  }
+  switch (key) {
+    case 'description-asc':
+      return { valueOf: description, compare: (a, b) => collator.compare(a as string, b as string) }
+    case 'description-desc':
+      return { valueOf: description, compare: (a, b) => collator.compare(b as string, a as string) }
+    case 'status-active':
+      return { valueOf: status, compare: ascending }
+    case 'status-inactive':
+      return { valueOf: status, compare: descending }
+    case 'created-oldest':
+      return { valueOf: created(), compare: ascending }
+    case 'created-newest':
+      return { valueOf: created(), compare: descending }
+  }
+}
+
+/**
+ * Returns a new array; the input (API order) is never mutated. Each item's sort value is computed
+ * once; ties keep the input order, since Array.prototype.sort is stable.
+ */
+export function sortTokens(items: TokenListItem[], key: SortKey): TokenListItem[] {
+  const { valueOf, compare } = ordering(
+    items.map((item) => item.auth),
+    key,
+  )
   return items
-    .map((item) => ({ item, key: keyOf(item) }))
-    .sort((a, b) => compare(a.key, b.key))
+    .map((item) => ({ item, value: valueOf(item.auth) }))
+    .sort((a, b) => compare(a.value, b.value))
     .map((entry) => entry.item)
 }
 
-function sortByCreated(items: TokenListItem[], compare: (a: string | number, b: string | number) => number): TokenListItem[] {
-  const keyOf = createdKeyOf(items)
-  return sortBy(items, (item) => keyOf(item.auth.createdAt), compare)
-}
-
-/** Returns a new array; the input (API order) is never mutated. */
-export function sortTokens(items: TokenListItem[], key: SortKey): TokenListItem[] {
-  const description = (item: TokenListItem) => item.auth.description
-  const status = (item: TokenListItem) => STATUS_RANK[item.auth.status]
-  switch (key) {
-    case 'description-asc':
-      return sortBy(items, description, collator.compare)
-    case 'description-desc':
-      return sortBy(items, description, (a, b) => collator.compare(b, a))
-    case 'status-active':
-      return sortBy(items, status, ascending)
-    case 'status-inactive':
-      return sortBy(items, status, descending)
-    case 'created-oldest':
-      return sortByCreated(items, ascending)
-    case 'created-newest':
-      return sortByCreated(items, descending)
+/**
+ * The first `count` tokens in `key` order (ties in input order, as sortTokens), found in one pass
+ * without sorting the rest: the first screen of a long list.
+ */
+export function firstSorted(auths: Authorization[], key: SortKey, count: number): Authorization[] {
+  const { valueOf, compare } = ordering(auths, key)
+  const best: { auth: Authorization; value: SortValue }[] = []
+  for (const auth of auths) {
+    const value = valueOf(auth)
+    const last = best[best.length - 1]
+    if (best.length === count && last && compare(value, last.value) >= 0) continue
+    // After any equal values, so that ties keep the input order.
+    let low = 0
+    let high = best.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (compare((best[middle] as { value: SortValue }).value, value) <= 0) low = middle + 1
+      else high = middle
+    }
+    best.splice(low, 0, { auth, value })
+    if (best.length > count) best.pop()
   }
+  return best.map((entry) => entry.auth)
 }
