@@ -35,7 +35,7 @@ export async function listAllBuckets(orgID: string, signal?: AbortSignal): Promi
 
 /**
  * Each bucket once, with what the pickers use (ID, org, type, name, description, retention) and
- * the org ID and retention rules shared: an org of 10,000 buckets would otherwise hold some
+ * the org ID, type and retention rules shared: an org of 10,000 buckets would otherwise hold some
  * 70,000 link and date strings nobody reads.
  */
 function compact(buckets: Bucket[]): Bucket[] {
@@ -49,7 +49,7 @@ function compact(buckets: Bucket[]): Bucket[] {
     seen.add(b.id)
     const rulesText = JSON.stringify(b.retentionRules ?? [])
     const retentionRules = rules.get(rulesText) ?? (rules.set(rulesText, b.retentionRules ?? []), b.retentionRules ?? [])
-    const bucket: Bucket = { id: b.id, orgID: share(b.orgID), type: b.type, name: b.name, retentionRules }
+    const bucket: Bucket = { id: b.id, orgID: share(b.orgID), type: share(b.type) as Bucket['type'], name: b.name, retentionRules }
     if (b.description !== undefined) bucket.description = b.description
     result.push(bucket)
   }
