@@ -1,6 +1,6 @@
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
-import { readAuthorizationList } from './authorization-list'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { readAuthorizationList, readAuthorizationListInSlices } from './authorization-list'
 import type { Authorization, Authorizations, Permission } from './contract'
 
 const ORG = '9a1b2c3d4e5f6071'
@@ -160,5 +160,29 @@ describe('readAuthorizationList', () => {
     expect(result).toEqual(JSON.parse(text))
     const distinct = new Set(result.authorizations.flatMap((a) => a.permissions))
     expect(distinct.size).toBe(ALL_ACCESS.length + 100)
+  })
+})
+
+describe('readAuthorizationListInSlices', () => {
+  afterEach(() => {
+    vi.restoreAllMocks()
+    vi.unstubAllGlobals()
+  })
+
+  it('reads the same value, giving the page a turn whenever a slice has run ~10 ms', async () => {
+    const tokens = Array.from({ length: 2000 }, (_, n) => token(n, n % 2 ? ALL_ACCESS : [bucket('read', n % 30)]))
+    const bytes = encode(JSON.stringify(list(tokens)))
+    const turns = vi.fn(() => Promise.resolve())
+    vi.stubGlobal('scheduler', { yield: turns })
+    // A clock that moves 4 ms per reading: a slice ends after about three checks.
+    let now = 0
+    vi.spyOn(performance, 'now').mockImplementation(() => (now += 4))
+    const result = await readAuthorizationListInSlices(bytes)
+    expect(result).toEqual(readAuthorizationList(bytes))
+    expect(turns.mock.calls.length).toBeGreaterThan(5)
+  })
+
+  it('refuses invalid JSON like JSON.parse', async () => {
+    await expect(readAuthorizationListInSlices(encode('{"authorizations":[{"id":"a"},]}'))).rejects.toThrow(SyntaxError)
   })
 })

@@ -392,8 +392,14 @@ function guessTokenStarts(bytes: Uint8Array, first: number): number[] {
   return starts
 }
 
-/** The body cut where its tokens start, each token decoded on its own; null without a list. */
-function readInPieces(bytes: Uint8Array): Authorizations | null {
+/** Tokens read between two chances for the page to handle input and paint (see readAuthorizationListInSlices). */
+const TOKENS_PER_SLICE = 64
+
+/**
+ * The body cut where its tokens start, each token decoded on its own; null without a list.
+ * Pauses (yields) every TOKENS_PER_SLICE tokens.
+ */
+function* readInPieces(bytes: Uint8Array): Generator<void, Authorizations | null> {
   const first = findListStart(bytes)
   if (first < 0) return null
   const starts = guessTokenStarts(bytes, first)
@@ -405,6 +411,7 @@ function readInPieces(bytes: Uint8Array): Authorizations | null {
   // Each piece ends at the comma before the next start; the last one also closes the list.
   for (let k = 0; k + 1 < starts.length; k++) {
     new TextReader(text(starts[k] as number, (starts[k + 1] as number) - 1), shared).readOnlyToken(tokens)
+    if (k % TOKENS_PER_SLICE === TOKENS_PER_SLICE - 1) yield
   }
   const suffix = new TextReader(text(starts[starts.length - 1] as number, bytes.length), shared).readLastToken(tokens)
   return assemble(prefix, tokens, suffix)
@@ -425,19 +432,57 @@ function readPlain(text: string): Authorizations {
   return document
 }
 
-/** The UTF-8 body of a token list, as `JSON.parse` would read it (and throwing where it would). */
-export function readAuthorizationList(bytes: Uint8Array): Authorizations {
-  try {
-    const read = readInPieces(bytes)
-    if (read) return read
-  } catch {
-    // A guessed cut that was not between two tokens, or invalid JSON: the whole text decides.
-  }
+/** The body as one text: for what the pieces do not fit, and to report invalid JSON. */
+function readWhole(bytes: Uint8Array): Authorizations {
   const text = new TextDecoder().decode(bytes)
   try {
     return new TextReader(text, new Shared()).readDocument()
   } catch (error) {
     if (!(error instanceof Unusual)) throw error
     return readPlain(text)
+  }
+}
+
+/** The UTF-8 body of a token list, as `JSON.parse` would read it (and throwing where it would). */
+export function readAuthorizationList(bytes: Uint8Array): Authorizations {
+  try {
+    const pieces = readInPieces(bytes)
+    for (let step = pieces.next(); ; step = pieces.next()) if (step.done) return step.value ?? readWhole(bytes)
+  } catch {
+    // A guessed cut that was not between two tokens, or invalid JSON: the whole text decides.
+    return readWhole(bytes)
+  }
+}
+
+const MAX_SLICE_MS = 10
+
+/** Lets the browser handle input and paint before the next slice of work. */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler
+  if (scheduler?.yield) return scheduler.yield()
+  return new Promise((resolve) => {
+    const channel = new MessageChannel()
+    channel.port1.onmessage = () => resolve()
+    channel.port2.postMessage(null)
+  })
+}
+
+/**
+ * readAuthorizationList in slices of at most ~10 ms, so that a page already showing a long list
+ * stays responsive while a fresh copy (~0.4 s of work at 10,000 tokens) is read.
+ */
+export async function readAuthorizationListInSlices(bytes: Uint8Array): Promise<Authorizations> {
+  try {
+    const pieces = readInPieces(bytes)
+    let sliceStart = performance.now()
+    for (let step = pieces.next(); ; step = pieces.next()) {
+      if (step.done) return step.value ?? readWhole(bytes)
+      if (performance.now() - sliceStart > MAX_SLICE_MS) {
+        await yieldToPage()
+        sliceStart = performance.now()
+      }
+    }
+  } catch {
+    return readWhole(bytes)
   }
 }

@@ -9,7 +9,8 @@ export const tokenQueries = {
   list: (orgID: string) =>
     queryOptions({
       queryKey: [...tokenQueries.all(), 'list', orgID],
-      queryFn: async ({ signal }) => (await listAuthorizations(orgID, signal)).authorizations,
+      queryFn: async ({ signal, client, queryKey }) =>
+        (await listAuthorizations(orgID, signal, { inSlices: client.getQueryData(queryKey) !== undefined })).authorizations,
     }),
   /** The signed-in user's own tokens: a session holds the union of their permissions. */
   mine: (userID: string) =>
