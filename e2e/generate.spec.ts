@@ -158,6 +158,7 @@ test('keyboard only: the menu button, a scoped Read/Write token and closing', as
   await page.keyboard.press('ArrowDown')
   await expect(page.getByRole('menuitem', { name: 'All-Access Token' })).toBeFocused()
   await page.keyboard.press('ArrowUp')
+  await expect(page.getByRole('menuitem', { name: 'Read/Write Token' })).toBeFocused()
   await page.keyboard.press('Enter')
   const dialog = page.getByRole('dialog', { name: 'Generate Read/Write Token' })
   await expect(dialog.getByRole('textbox', { name: 'Description' })).toBeFocused()

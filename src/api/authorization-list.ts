@@ -381,15 +381,14 @@ function findListStart(bytes: Uint8Array): number {
 }
 
 /**
- * Where the tokens probably start: `first`, then every `{"id":"` right after `},`. Only guesses:
- * each piece between two of them is checked to be exactly one token.
+ * Where the next token probably starts after the one at `from`: the next `{"id":"` right after
+ * `},`, or -1. Only a guess: the piece up to it is then checked to be exactly one token.
  */
-function guessTokenStarts(bytes: Uint8Array, first: number): number[] {
-  const starts = [first]
-  for (let i = bytes.indexOf(OPEN_OBJECT, first + 1); i >= 0; i = bytes.indexOf(OPEN_OBJECT, i + 1)) {
-    if (bytes[i - 1] === COMMA && bytes[i - 2] === CLOSE_OBJECT && bytesAt(bytes, i, TOKEN_START)) starts.push(i)
+function guessNextToken(bytes: Uint8Array, from: number): number {
+  for (let i = bytes.indexOf(OPEN_OBJECT, from + 1); i >= 0; i = bytes.indexOf(OPEN_OBJECT, i + 1)) {
+    if (bytes[i - 1] === COMMA && bytes[i - 2] === CLOSE_OBJECT && bytesAt(bytes, i, TOKEN_START)) return i
   }
-  return starts
+  return -1
 }
 
 /** Tokens read between two chances for the page to handle input and paint (see readAuthorizationListInSlices). */
@@ -400,20 +399,19 @@ const TOKENS_PER_SLICE = 64
  * Pauses (yields) every TOKENS_PER_SLICE tokens.
  */
 function* readInPieces(bytes: Uint8Array): Generator<void, Authorizations | null> {
-  const first = findListStart(bytes)
-  if (first < 0) return null
-  const starts = guessTokenStarts(bytes, first)
+  let start = findListStart(bytes)
+  if (start < 0) return null
   const decoder = new TextDecoder()
   const shared = new Shared()
   const text = (from: number, to: number) => decoder.decode(bytes.subarray(from, to))
-  const prefix = new TextReader(text(0, first), shared).readPrefix()
+  const prefix = new TextReader(text(0, start), shared).readPrefix()
   const tokens: Authorization[] = []
   // Each piece ends at the comma before the next start; the last one also closes the list.
-  for (let k = 0; k + 1 < starts.length; k++) {
-    new TextReader(text(starts[k] as number, (starts[k + 1] as number) - 1), shared).readOnlyToken(tokens)
-    if (k % TOKENS_PER_SLICE === TOKENS_PER_SLICE - 1) yield
+  for (let next = guessNextToken(bytes, start); next >= 0; start = next, next = guessNextToken(bytes, start)) {
+    new TextReader(text(start, next - 1), shared).readOnlyToken(tokens)
+    if (tokens.length % TOKENS_PER_SLICE === 0) yield
   }
-  const suffix = new TextReader(text(starts[starts.length - 1] as number, bytes.length), shared).readLastToken(tokens)
+  const suffix = new TextReader(text(start, bytes.length), shared).readLastToken(tokens)
   return assemble(prefix, tokens, suffix)
 }
 

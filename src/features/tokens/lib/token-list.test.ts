@@ -38,6 +38,13 @@ describe('sort options', () => {
 })
 
 describe('toListItems', () => {
+  it('reuses the item of a token object it has seen, so one changed row costs one search string', () => {
+    const again = toListItems([auths[1] as Authorization, { ...(auths[0] as Authorization), status: 'inactive' }], formatCreated)
+    expect(again[0]).toBe(items[1])
+    expect(again[1]).not.toBe(items[0])
+    expect(again[1]?.haystack).toContain('inactive')
+  })
+
   it('joins description, status, ISO and displayed date into one lower-cased string', () => {
     expect(items[1]?.haystack).toBe('telegraf writer 2\u0000inactive\u00002024-03-01t10:00:00z\u00002024-03-01 10:00:00')
   })

@@ -37,14 +37,25 @@ export interface TokenListItem {
 // A character nobody types, so that a query cannot match across two fields.
 const FIELD_SEPARATOR = '\u0000'
 
+// Items by token object: a list that changed in one row (a status switched, a token deleted)
+// reuses the search strings of all the others.
+const itemsByFormat = new WeakMap<(iso: string) => string, WeakMap<Authorization, TokenListItem>>()
+
 /** `formatCreated` is the date format the list displays, so users can search what they see. */
 export function toListItems(auths: Authorization[], formatCreated: (iso: string) => string): TokenListItem[] {
-  return auths.map((auth) => ({
-    auth,
-    haystack: [auth.description, auth.status, auth.createdAt, formatCreated(auth.createdAt)]
-      .join(FIELD_SEPARATOR)
-      .toLowerCase(),
-  }))
+  let items = itemsByFormat.get(formatCreated)
+  if (!items) itemsByFormat.set(formatCreated, (items = new WeakMap()))
+  const known = items
+  return auths.map((auth) => {
+    const seen = known.get(auth)
+    if (seen) return seen
+    const item = {
+      auth,
+      haystack: [auth.description, auth.status, auth.createdAt, formatCreated(auth.createdAt)].join(FIELD_SEPARATOR).toLowerCase(),
+    }
+    known.set(auth, item)
+    return item
+  })
 }
 
 export function filterTokens(items: TokenListItem[], query: string): TokenListItem[] {
