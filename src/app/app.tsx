@@ -19,6 +19,7 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <SessionWatch />
+      <PrefetchRouteData />
       <Suspense fallback={null}>
         <Routes />
       </Suspense>
@@ -32,18 +33,24 @@ function Routes() {
   if (pathname === '/signin') return <SignInPage />
   if (pathname === '/setup') return <SetupPage />
   if (pathname === '/') return <HomeRedirect />
-  const tokens = matchPath('/orgs/:orgID/load-data/tokens', pathname)
-  return tokens?.orgID ? <TokensRoute orgID={tokens.orgID} /> : <NotFoundPage />
+  const tokens = matchPath(TOKENS_ROUTE, pathname)
+  if (tokens?.orgID) return <TokensPage key={tokens.orgID} orgID={tokens.orgID} />
+  return <NotFoundPage />
 }
 
+const TOKENS_ROUTE = '/orgs/:orgID/load-data/tokens'
+
 /**
- * Asks for the org's tokens as the route is entered, alongside the page's code and the session
- * check rather than after them: with thousands of tokens the list is the slowest thing to arrive.
+ * Asks for the org's tokens as soon as the tokens route is entered, alongside the page's code and
+ * the session check rather than after them: with thousands of tokens the list is the slowest
+ * thing to arrive. Outside the Suspense boundary, which would hold its effects back until the
+ * page's code has loaded.
  */
-function TokensRoute({ orgID }: { orgID: string }) {
+function PrefetchRouteData() {
   const queryClient = useQueryClient()
+  const orgID = matchPath(TOKENS_ROUTE, useLocation().pathname)?.orgID
   useEffect(() => {
-    void queryClient.prefetchQuery(tokenQueries.list(orgID))
+    if (orgID) void queryClient.prefetchQuery(tokenQueries.list(orgID))
   }, [queryClient, orgID])
-  return <TokensPage key={orgID} orgID={orgID} />
+  return null
 }
