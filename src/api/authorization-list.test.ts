@@ -87,7 +87,12 @@ describe('readAuthorizationList', () => {
     }
   })
 
-  it('shares and freezes repeated permissions and permission lists', () => {
+  it('shares and freezes repeated permissions and permission lists, compact or tab-indented as InfluxDB writes them', () => {
+    for (const text of [JSON.stringify(sample), JSON.stringify(sample, null, '\t')]) {
+      const { authorizations: tokens } = read(text)
+      expect(tokens[2]?.permissions).toBe(tokens[0]?.permissions)
+      expect(tokens[4]?.permissions[0]).toBe(tokens[1]?.permissions[0])
+    }
     const { authorizations: tokens } = read(JSON.stringify(sample))
     const [first, second, third, , fifth] = tokens as Authorization[]
     expect(third?.permissions).toBe(first?.permissions)
@@ -149,6 +154,18 @@ describe('readAuthorizationList', () => {
       }),
       { numRuns: 400 },
     )
+  })
+
+  it('reads thousands of tokens tab-indented as InfluxDB sends them without slowing down per token', () => {
+    // A guess that searched to the end of the body for every permission made this take minutes.
+    const buckets = (n: number) => Array.from({ length: 10 }, (_, k) => bucket(k % 2 ? 'write' : 'read', (n * 7 + k) % 5000))
+    const tokens = Array.from({ length: 4000 }, (_, n) => token(n, buckets(n), `Télégraf ${n}`))
+    const text = JSON.stringify(list(tokens), null, '\t')
+    const started = performance.now()
+    const result = read(text)
+    // Well under a second here; a quadratic version took about 20 s.
+    expect(performance.now() - started).toBeLessThan(5_000)
+    expect(result).toEqual(JSON.parse(text))
   })
 
   it('reads a list of thousands of tokens, sharing their permissions', () => {

@@ -8,7 +8,7 @@
  * them (~1.5 million strings, 60 MB of heap), and decoding the body as one string makes it all
  * two bytes per character as soon as one description is not ASCII.
  *
- * So the body is cut into tokens where InfluxDB starts one (`},{"id":"`), each token is decoded
+ * So the body is cut into tokens where InfluxDB starts one (`},{"id":`), each token is decoded
  * on its own, its permission list (and failing that each permission) is looked up by its exact
  * text among those already read, and only text never seen before is parsed. Every character
  * still goes through `JSON.parse` once (the document without its tokens, each token without its
@@ -281,12 +281,12 @@ class TextReader {
   /** `{` at `start`: appends the permission; returns its end. */
   private readPermission(start: number, permissions: Permission[]): number {
     const s = this.s
-    // `}}` ends a permission whose resource is its last member, as InfluxDB writes them.
-    const guess = s.indexOf('}}', start)
-    const known = guess < 0 ? undefined : this.shared.permissions.get(s.slice(start, guess + 2))
+    // The second `}` ends a permission whose resource is its last member, as InfluxDB writes them.
+    const guess = s.indexOf('}', s.indexOf('}', start) + 1)
+    const known = guess < 0 ? undefined : this.shared.permissions.get(s.slice(start, guess + 1))
     if (known) {
       permissions.push(known)
-      return guess + 2
+      return guess + 1
     }
     const end = this.skipNested(start)
     permissions.push(this.shared.permission(s.slice(start, end)))
@@ -358,8 +358,8 @@ function assemble(prefix: string, tokens: Authorization[], suffix: string): Auth
   return document
 }
 
-const LIST_OPEN = ascii('"authorizations":[')
-const TOKEN_START = ascii('{"id":"')
+const LIST_NAME = ascii('"authorizations"')
+const ID_NAME = ascii('"id"')
 
 function ascii(text: string): Uint8Array {
   return Uint8Array.from(text, (c) => c.charCodeAt(0))
@@ -370,26 +370,42 @@ function bytesAt(bytes: Uint8Array, at: number, expected: Uint8Array): boolean {
   return true
 }
 
-/** The index of the first token's `{` in a body (after `"authorizations":[`), or -1. */
-function findListStart(bytes: Uint8Array): number {
-  let open = bytes.indexOf(QUOTE)
-  while (open >= 0 && !bytesAt(bytes, open, LIST_OPEN)) open = bytes.indexOf(QUOTE, open + 1)
-  if (open < 0) return -1
-  let first = open + LIST_OPEN.length
-  while (isWhitespace(bytes[first] as number)) first++
-  return bytes[first] === OPEN_OBJECT ? first : -1
+function skipSpace(bytes: Uint8Array, from: number, step: 1 | -1): number {
+  let i = from
+  while (isWhitespace(bytes[i] as number)) i += step
+  return i
 }
 
-/**
- * Where the next token probably starts after the one at `from`: the next `{"id":"` right after
- * `},`, or -1. Only a guess: the piece up to it is then checked to be exactly one token.
- */
-function guessNextToken(bytes: Uint8Array, from: number): number {
-  for (let i = bytes.indexOf(OPEN_OBJECT, from + 1); i >= 0; i = bytes.indexOf(OPEN_OBJECT, i + 1)) {
-    if (bytes[i - 1] === COMMA && bytes[i - 2] === CLOSE_OBJECT && bytesAt(bytes, i, TOKEN_START)) return i
+/** The index of the first token's `{` in a body (after `"authorizations": [`), or -1. */
+function findListStart(bytes: Uint8Array): number {
+  for (let name = bytes.indexOf(QUOTE); name >= 0; name = bytes.indexOf(QUOTE, name + 1)) {
+    if (!bytesAt(bytes, name, LIST_NAME)) continue
+    const colon = skipSpace(bytes, name + LIST_NAME.length, 1)
+    const open = skipSpace(bytes, colon + 1, 1)
+    if (bytes[colon] !== COLON || bytes[open] !== OPEN_ARRAY) continue
+    const first = skipSpace(bytes, open + 1, 1)
+    return bytes[first] === OPEN_OBJECT ? first : -1
   }
   return -1
 }
+
+/**
+ * Where the next token probably starts after the one at `from`: the next `{` that follows `},`
+ * and is followed by `"id":` (whitespace allowed, as InfluxDB indents with tabs), or -1. Only a
+ * guess: the piece up to it is then checked to be exactly one token.
+ */
+function guessNextToken(bytes: Uint8Array, from: number): number {
+  for (let i = bytes.indexOf(OPEN_OBJECT, from + 1); i >= 0; i = bytes.indexOf(OPEN_OBJECT, i + 1)) {
+    const comma = skipSpace(bytes, i - 1, -1)
+    if (bytes[comma] !== COMMA || bytes[skipSpace(bytes, comma - 1, -1)] !== CLOSE_OBJECT) continue
+    const name = skipSpace(bytes, i + 1, 1)
+    if (bytesAt(bytes, name, ID_NAME) && bytes[skipSpace(bytes, name + ID_NAME.length, 1)] === COLON) return i
+  }
+  return -1
+}
+
+/** The comma before a guessed token start. */
+const commaBefore = (bytes: Uint8Array, start: number) => skipSpace(bytes, start - 1, -1)
 
 /** Tokens read between two chances for the page to handle input and paint (see readAuthorizationListInSlices). */
 const TOKENS_PER_SLICE = 64
@@ -408,7 +424,7 @@ function* readInPieces(bytes: Uint8Array): Generator<void, Authorizations | null
   const tokens: Authorization[] = []
   // Each piece ends at the comma before the next start; the last one also closes the list.
   for (let next = guessNextToken(bytes, start); next >= 0; start = next, next = guessNextToken(bytes, start)) {
-    new TextReader(text(start, next - 1), shared).readOnlyToken(tokens)
+    new TextReader(text(start, commaBefore(bytes, next)), shared).readOnlyToken(tokens)
     if (tokens.length % TOKENS_PER_SLICE === 0) yield
   }
   const suffix = new TextReader(text(start, bytes.length), shared).readLastToken(tokens)
