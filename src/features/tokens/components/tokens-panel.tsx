@@ -74,7 +74,7 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
   const bucketID = params.get('bucket')
   const firstScreen = useMemo(
     () =>
-      listed === undefined && tokens.data && !filterText.trim() && bucketID === null
+      listed === undefined && tokens.data !== undefined && tokens.data.length > 0 && !filterText.trim() && bucketID === null
         ? toListItems(firstSorted(tokens.data, sortKey, FIRST_SCREEN_ROWS), formatDateTime)
         : null,
     [listed, tokens.data, filterText, bucketID, sortKey],
