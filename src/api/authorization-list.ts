@@ -110,23 +110,39 @@ class TextReader {
   /** The whole body: the top-level object, its `authorizations` array read token by token. */
   readDocument(): Authorizations {
     const s = this.s
+    const open = this.findList()
+    if (open < 0) return JSON.parse(s) as Authorizations
+    const { end, tokens } = this.readTokens(this.skipWhitespace(open + 1))
+    this.readRest(end)
+    return assemble(s.slice(0, open), tokens, s.slice(end))
+  }
+
+  /**
+   * The start of a body, which must end with the `[` (and any whitespace) that opens its
+   * `authorizations` array: returns the text before the `[`.
+   */
+  readPrefix(): string {
+    const open = this.findList()
+    if (open < 0 || this.skipWhitespace(open + 1) !== this.s.length) throw new Unusual()
+    return this.s.slice(0, open)
+  }
+
+  /**
+   * Walks the top-level object's members up to the `[` of its `authorizations` array and returns
+   * its index, or -1 when the object closes without one (left to JSON.parse, which also checks
+   * what follows).
+   */
+  private findList(): number {
+    const s = this.s
     let i = this.skipWhitespace(0)
     if (s.charCodeAt(i) !== OPEN_OBJECT) throw new Unusual()
     i = this.skipWhitespace(i + 1)
-    if (s.charCodeAt(i) === CLOSE_OBJECT) return JSON.parse(s) as Authorizations
+    if (s.charCodeAt(i) === CLOSE_OBJECT) return -1
     for (;;) {
       const { end: valueStart, isList } = this.readMemberName(i)
-      i = valueStart
-      if (isList && s.charCodeAt(i) === OPEN_ARRAY) {
-        const { end, tokens } = this.readTokens(this.skipWhitespace(i + 1))
-        this.readRest(end)
-        return assemble(s.slice(0, i), tokens, s.slice(end))
-      }
-      i = this.skipWhitespace(this.skipValue(i))
-      if (s.charCodeAt(i) === CLOSE_OBJECT) {
-        if (this.skipWhitespace(i + 1) !== s.length) throw new Unusual()
-        return JSON.parse(s) as Authorizations
-      }
+      if (isList && s.charCodeAt(valueStart) === OPEN_ARRAY) return valueStart
+      i = this.skipWhitespace(this.skipValue(valueStart))
+      if (s.charCodeAt(i) === CLOSE_OBJECT) return -1
       if (s.charCodeAt(i) !== COMMA) throw new Unusual()
       i = this.skipWhitespace(i + 1)
     }
@@ -145,28 +161,6 @@ class TextReader {
       i = this.skipWhitespace(this.skipValue(valueStart))
     }
     if (s.charCodeAt(i) !== CLOSE_OBJECT || this.skipWhitespace(i + 1) !== s.length) throw new Unusual()
-  }
-
-  /**
-   * The start of a body, which must end with the `[` (and any whitespace) that opens its
-   * `authorizations` array: returns the text before the `[`.
-   */
-  readPrefix(): string {
-    const s = this.s
-    let i = this.skipWhitespace(0)
-    if (s.charCodeAt(i) !== OPEN_OBJECT) throw new Unusual()
-    i = this.skipWhitespace(i + 1)
-    for (;;) {
-      const { end: valueStart, isList } = this.readMemberName(i)
-      i = valueStart
-      if (isList && s.charCodeAt(i) === OPEN_ARRAY) {
-        if (this.skipWhitespace(i + 1) !== s.length) throw new Unusual()
-        return s.slice(0, i)
-      }
-      i = this.skipWhitespace(this.skipValue(i))
-      if (s.charCodeAt(i) !== COMMA) throw new Unusual()
-      i = this.skipWhitespace(i + 1)
-    }
   }
 
   /** A text that is exactly one token (and whitespace). */
