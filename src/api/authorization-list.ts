@@ -18,6 +18,7 @@
  *
  * Shared permissions, resources and permission lists are frozen: they belong to many tokens.
  */
+import { stringPool } from '@/lib/string-pool'
 import type { Authorization, Authorizations, Permission } from './contract'
 
 const QUOTE = 0x22
@@ -50,16 +51,9 @@ const SHARED_RESOURCE_FIELDS = ['type', 'id', 'orgID', 'name', 'org'] as const
 
 /** What one list's tokens share: strings, permissions and permission lists by their exact text. */
 class Shared {
-  readonly strings = new Map<string, string>()
+  readonly string = stringPool()
   readonly permissions = new Map<string, Permission>()
   readonly lists = new Map<string, Permission[]>()
-
-  string(text: string): string {
-    const seen = this.strings.get(text)
-    if (seen !== undefined) return seen
-    this.strings.set(text, text)
-    return text
-  }
 
   token(token: Authorization): Authorization {
     if (typeof token !== 'object' || token === null) return token

@@ -1,3 +1,4 @@
+import { stringPool } from '@/lib/string-pool'
 import type { Bucket, Buckets } from './contract'
 import { apiRequest } from './http'
 
@@ -40,8 +41,7 @@ export async function listAllBuckets(orgID: string, signal?: AbortSignal): Promi
  */
 function compact(buckets: Bucket[]): Bucket[] {
   const seen = new Set<string>()
-  const strings = new Map<string, string>()
-  const share = (text: string) => strings.get(text) ?? (strings.set(text, text), text)
+  const share = stringPool()
   const rules = new Map<string, Bucket['retentionRules']>()
   const result: Bucket[] = []
   for (const b of buckets) {
