@@ -447,13 +447,16 @@ function readWhole(bytes: Uint8Array): Authorizations {
 
 /** The UTF-8 body of a token list, as `JSON.parse` would read it (and throwing where it would). */
 export function readAuthorizationList(bytes: Uint8Array): Authorizations {
+  let read: Authorizations | null = null
   try {
     const pieces = readInPieces(bytes)
-    for (let step = pieces.next(); ; step = pieces.next()) if (step.done) return step.value ?? readWhole(bytes)
+    let step = pieces.next()
+    while (!step.done) step = pieces.next()
+    read = step.value
   } catch {
     // A guessed cut that was not between two tokens, or invalid JSON: the whole text decides.
-    return readWhole(bytes)
   }
+  return read ?? readWhole(bytes)
 }
 
 const MAX_SLICE_MS = 10
@@ -474,17 +477,21 @@ function yieldToPage(): Promise<void> {
  * stays responsive while a fresh copy (~0.4 s of work at 10,000 tokens) is read.
  */
 export async function readAuthorizationListInSlices(bytes: Uint8Array): Promise<Authorizations> {
+  let read: Authorizations | null = null
   try {
     const pieces = readInPieces(bytes)
     let sliceStart = performance.now()
-    for (let step = pieces.next(); ; step = pieces.next()) {
-      if (step.done) return step.value ?? readWhole(bytes)
+    let step = pieces.next()
+    while (!step.done) {
       if (performance.now() - sliceStart > MAX_SLICE_MS) {
         await yieldToPage()
         sliceStart = performance.now()
       }
+      step = pieces.next()
     }
+    read = step.value
   } catch {
-    return readWhole(bytes)
+    // As in readAuthorizationList.
   }
+  return read ?? readWhole(bytes)
 }
