@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { readAuthorizationList, readAuthorizationListInSlices } from './authorization-list'
+import { readAuthorizationList, readAuthorizationListInSlices, type AuthorizationListPreview } from './authorization-list'
 import type { Authorization, Authorizations, Permission } from './contract'
 
 const ORG = '9a1b2c3d4e5f6071'
@@ -186,11 +186,30 @@ describe('readAuthorizationListInSlices', () => {
     vi.unstubAllGlobals()
   })
 
+  /** Counts the turns given to the page (a message to itself), granting each at once. */
+  function countTurns() {
+    const turns = vi.fn()
+    vi.stubGlobal(
+      'MessageChannel',
+      class {
+        port1: { onmessage: (() => void) | null } = { onmessage: null }
+        port2 = {
+          postMessage: () => {
+            turns()
+            queueMicrotask(() => this.port1.onmessage?.())
+          },
+        }
+      },
+    )
+    return turns
+  }
+
+  const manyTokens = (count: number) =>
+    Array.from({ length: count }, (_, n) => token(n, n % 2 ? ALL_ACCESS : [bucket('read', n % 30), bucket('write', n % 7)], n % 3 ? `token ${n}` : `[tag] token ${n}`))
+
   it('reads the same value, giving the page a turn whenever a slice has run ~10 ms', async () => {
-    const tokens = Array.from({ length: 2000 }, (_, n) => token(n, n % 2 ? ALL_ACCESS : [bucket('read', n % 30)]))
-    const bytes = encode(JSON.stringify(list(tokens)))
-    const turns = vi.fn(() => Promise.resolve())
-    vi.stubGlobal('scheduler', { yield: turns })
+    const bytes = encode(JSON.stringify(list(manyTokens(2000))))
+    const turns = countTurns()
     // A clock that moves 4 ms per reading: a slice ends after about three checks.
     let now = 0
     vi.spyOn(performance, 'now').mockImplementation(() => (now += 4))
@@ -199,7 +218,62 @@ describe('readAuthorizationListInSlices', () => {
     expect(turns.mock.calls.length).toBeGreaterThan(5)
   })
 
-  it('refuses invalid JSON like JSON.parse', async () => {
+  it('offers every token without permissions first, and any of them complete, as the list will hold them', async () => {
+    for (const text of [JSON.stringify(list(manyTokens(300))), JSON.stringify(list(manyTokens(300)), null, '\t')]) {
+      const expected = JSON.parse(text) as Authorizations
+      countTurns()
+      let preview: AuthorizationListPreview | undefined
+      let shown: Authorization[] = []
+      const read = readAuthorizationListInSlices(encode(text), {
+        onPreview: (p) => {
+          preview = p
+          expect(p.tokens).toEqual(expected.authorizations.map((auth, n) => (n === 299 ? auth : { ...auth, permissions: expect.any(Array) })))
+          shown = [7, 0, 123].map((index) => p.complete(index))
+        },
+      })
+      const result = await read
+      expect(preview).toBeDefined()
+      expect(result).toEqual(expected)
+      expect(shown).toEqual([7, 0, 123].map((index) => expected.authorizations[index]))
+      // The same objects: rows shown from the preview need no re-render when the list arrives.
+      expect(shown[0]).toBe(result.authorizations[7])
+      expect(shown[2]).toBe(result.authorizations[123])
+      // A cache may keep the preview: it lets go of the body and the tokens once the list is read.
+      expect(preview?.tokens).toEqual([])
+    }
+  })
+
+  it('reads a permission list whose bucket names hold brackets and quotes exactly', async () => {
+    const odd = (n: number, name: string): Permission => ({ ...bucket('read', n), resource: { ...bucket('read', n).resource, name } })
+    const tokens = [
+      token(1, [odd(1, 'logs[eu]'), bucket('write', 2)]),
+      token(2, [odd(2, 'a],"description":"b'), odd(3, '"permissions":[')]),
+      token(3, ALL_ACCESS),
+      token(4, [odd(4, ']}]')]),
+    ]
+    const text = JSON.stringify(list(tokens))
+    countTurns()
+    const complete: Authorization[] = []
+    const result = await readAuthorizationListInSlices(encode(text), {
+      onPreview: (p) => complete.push(...p.tokens.map((_, index) => p.complete(index))),
+    })
+    expect(complete).toEqual(tokens)
+    expect(result).toEqual(JSON.parse(text))
+  })
+
+  it('stops when aborted between slices', async () => {
+    countTurns()
+    let now = 0
+    vi.spyOn(performance, 'now').mockImplementation(() => (now += 4))
+    const controller = new AbortController()
+    const read = readAuthorizationListInSlices(encode(JSON.stringify(list(manyTokens(500)))), { signal: controller.signal })
+    controller.abort()
+    await expect(read).rejects.toThrow(/abort/i)
+  })
+
+  it('refuses invalid JSON like JSON.parse, with or without a preview', async () => {
     await expect(readAuthorizationListInSlices(encode('{"authorizations":[{"id":"a"},]}'))).rejects.toThrow(SyntaxError)
+    const corrupt = JSON.stringify(list(manyTokens(50))).replace('"status":"active"', '"status":active')
+    await expect(readAuthorizationListInSlices(encode(corrupt), { onPreview: () => {} })).rejects.toThrow(SyntaxError)
   })
 })

@@ -237,6 +237,13 @@ class TextReader {
     return end
   }
 
+  /** A text that is exactly one permission list (a JSON array). */
+  readOnlyPermissions(): Permission[] {
+    const { end, permissions } = this.readPermissions(0)
+    if (end !== this.s.length) throw new Unusual()
+    return permissions
+  }
+
   /**
    * `[` at `start`: the permissions, each an object. A text equal to one already read is a
    * complete value, so the first `]` after `start` is tried as the end before reading on.
@@ -395,28 +402,148 @@ function guessNextToken(bytes: Uint8Array, from: number): number {
 /** The comma before a guessed token start. */
 const commaBefore = (bytes: Uint8Array, start: number) => skipSpace(bytes, start - 1, -1)
 
+const PERMISSIONS_NAME = ascii('"permissions"')
+
+/**
+ * In the token starting at `start`: the `[` opening its `permissions` when that member comes
+ * before any nested value (as InfluxDB writes tokens), or -1. It is the first `[` after `start`,
+ * with no `{` before it, right after `"permissions":` whose quotes are not escaped: so it is not
+ * inside a string, and text where it is anything but the token's own member is not JSON (which
+ * the parse of the rest then refuses).
+ */
+function permissionsOpen(bytes: Uint8Array, start: number): number {
+  const open = bytes.indexOf(OPEN_ARRAY, start)
+  const nested = bytes.indexOf(OPEN_OBJECT, start + 1)
+  if (open < 0 || (nested >= 0 && nested < open)) return -1
+  const colon = skipSpace(bytes, open - 1, -1)
+  const name = skipSpace(bytes, colon - 1, -1) + 1 - PERMISSIONS_NAME.length
+  return bytes[colon] === COLON && name > start && bytes[name - 1] !== BACKSLASH && bytesAt(bytes, name, PERMISSIONS_NAME) ? open : -1
+}
+
 /** Tokens read between two chances for the page to handle input and paint (see readAuthorizationListInSlices). */
 const TOKENS_PER_SLICE = 64
 
+/** A token whose permissions are still to be read: its members but those, and where it all is. */
+interface Head {
+  token: Authorization
+  /** The token's byte range, and its permission list's: `[` to the guessed `]`. */
+  start: number
+  end: number
+  open: number
+  close: number
+}
+
 /**
- * The body cut where its tokens start, each token decoded on its own; null without a list.
- * Pauses (yields) every TOKENS_PER_SLICE tokens.
+ * Reads a body in two steps. First every token but its permissions: the body is cut where tokens
+ * start, and each token's text around its permission list is parsed (a tenth of the bytes). Then
+ * the permission lists, shared by their exact text, in any order: the first screen's before the
+ * rest. A token that does not fit that shape is read whole, in whichever step finds out.
  */
-function* readInPieces(bytes: Uint8Array): Generator<void, Authorizations | null> {
-  let start = findListStart(bytes)
-  if (start < 0) return null
-  const decoder = new TextDecoder()
-  const shared = new Shared()
-  const text = (from: number, to: number) => decoder.decode(bytes.subarray(from, to))
-  const prefix = new TextReader(text(0, start), shared).readPrefix()
-  const tokens: Authorization[] = []
-  // Each piece ends at the comma before the next start; the last one also closes the list.
-  for (let next = guessNextToken(bytes, start); next >= 0; start = next, next = guessNextToken(bytes, start)) {
-    new TextReader(text(start, commaBefore(bytes, next)), shared).readOnlyToken(tokens)
-    if (tokens.length % TOKENS_PER_SLICE === 0) yield
+class ListReader {
+  private readonly decoder = new TextDecoder()
+  private readonly shared = new Shared()
+  /** Every token in list order: complete, or a Head until its permissions are read. */
+  private readonly entries: (Authorization | Head)[] = []
+  private prefix = ''
+  private suffix = ''
+
+  constructor(private readonly bytes: Uint8Array) {}
+
+  private scratch = new Uint8Array(4096)
+
+  private text(from: number, to: number): string {
+    return this.decoder.decode(this.bytes.subarray(from, to))
   }
-  const suffix = new TextReader(text(start, bytes.length), shared).readLastToken(tokens)
-  return assemble(prefix, tokens, suffix)
+
+  /** The first step, pausing every TOKENS_PER_SLICE tokens; false when the body has no list to cut. */
+  *readHeads(): Generator<void, boolean> {
+    const bytes = this.bytes
+    let start = findListStart(bytes)
+    if (start < 0) return false
+    this.prefix = new TextReader(this.text(0, start), this.shared).readPrefix()
+    for (;;) {
+      const open = permissionsOpen(bytes, start)
+      const close = open < 0 ? -1 : bytes.indexOf(CLOSE_ARRAY, open)
+      // The next token starts after this one's permissions (if the `]` is not inside a string).
+      const next = guessNextToken(bytes, Math.max(start, close))
+      if (next < 0) break
+      this.entries.push(this.readHead(start, commaBefore(bytes, next), open, close))
+      if (this.entries.length % TOKENS_PER_SLICE === 0) yield
+      start = next
+    }
+    const last: Authorization[] = []
+    this.suffix = new TextReader(this.text(start, bytes.length), this.shared).readLastToken(last)
+    this.entries.push(...last)
+    return true
+  }
+
+  /**
+   * The token at [start, end), its permission list guessed at [open, close]: a Head when that list
+   * can be set aside, else read whole.
+   */
+  private readHead(start: number, end: number, open: number, close: number): Authorization | Head {
+    if (open >= 0 && close >= 0 && close < end) {
+      const text = this.decoder.decode(this.withoutPermissions(start, end, open, close))
+      try {
+        // A guessed `]` inside a string leaves text that is not JSON; the second step checks the rest.
+        if (text.indexOf('"permissions"') === text.lastIndexOf('"permissions"')) {
+          return { token: this.shared.token(JSON.parse(text) as Authorization), start, end, open, close }
+        }
+      } catch {
+        // Read whole below.
+      }
+    }
+    return this.readWholeToken(start, end)
+  }
+
+  /** The bytes of [start, end) with [open, close] replaced by `[]`, in a buffer reused from token to token. */
+  private withoutPermissions(start: number, end: number, open: number, close: number): Uint8Array {
+    const length = open - start + 2 + end - close - 1
+    if (this.scratch.length < length) this.scratch = new Uint8Array(length * 2)
+    const scratch = this.scratch
+    scratch.set(this.bytes.subarray(start, open))
+    scratch[open - start] = OPEN_ARRAY
+    scratch[open - start + 1] = CLOSE_ARRAY
+    scratch.set(this.bytes.subarray(close + 1, end), open - start + 2)
+    return scratch.subarray(0, length)
+  }
+
+  /** The token at [start, end) by the exact path, which throws unless that is one JSON object. */
+  private readWholeToken(start: number, end: number): Authorization {
+    const whole: Authorization[] = []
+    new TextReader(this.text(start, end), this.shared).readOnlyToken(whole)
+    return whole[0] as Authorization
+  }
+
+  /** Every token as the first step read it: without its permissions where those are still to be read. */
+  tokensSoFar(): Authorization[] {
+    return this.entries.map((entry) => ('open' in entry ? entry.token : entry))
+  }
+
+  /** The token at `index`, complete: the same object every later call, and the final list, return. */
+  complete(index: number): Authorization {
+    const entry = this.entries[index] as Authorization | Head
+    if (!('open' in entry)) return entry
+    let token: Authorization
+    try {
+      const permissions = new TextReader(this.text(entry.open, entry.close + 1), this.shared).readOnlyPermissions()
+      token = { ...entry.token, permissions }
+    } catch {
+      token = this.readWholeToken(entry.start, entry.end)
+    }
+    this.entries[index] = token
+    return token
+  }
+
+  /** The second step for every token still without permissions, pausing every TOKENS_PER_SLICE tokens. */
+  *readRest(): Generator<void, Authorizations> {
+    const tokens: Authorization[] = []
+    for (let i = 0; i < this.entries.length; i++) {
+      tokens.push(this.complete(i))
+      if (i % TOKENS_PER_SLICE === TOKENS_PER_SLICE - 1) yield
+    }
+    return assemble(this.prefix, tokens, this.suffix)
+  }
 }
 
 /** JSON.parse, then the same sharing, for bodies the faster readers do not expect. */
@@ -445,13 +572,19 @@ function readWhole(bytes: Uint8Array): Authorizations {
   }
 }
 
+/** Both steps of a ListReader, straight through; null when the body is not shaped for it. */
+function* readBothSteps(reader: ListReader): Generator<void, Authorizations | null> {
+  if (!(yield* reader.readHeads())) return null
+  return yield* reader.readRest()
+}
+
 /** The UTF-8 body of a token list, as `JSON.parse` would read it (and throwing where it would). */
 export function readAuthorizationList(bytes: Uint8Array): Authorizations {
   let read: Authorizations | null = null
   try {
-    const pieces = readInPieces(bytes)
-    let step = pieces.next()
-    while (!step.done) step = pieces.next()
+    const steps = readBothSteps(new ListReader(bytes))
+    let step = steps.next()
+    while (!step.done) step = steps.next()
     read = step.value
   } catch {
     // A guessed cut that was not between two tokens, or invalid JSON: the whole text decides.
@@ -459,12 +592,52 @@ export function readAuthorizationList(bytes: Uint8Array): Authorizations {
   return read ?? readWhole(bytes)
 }
 
+/**
+ * What a first read offers before it ends: every token but its permissions, to pick the first
+ * screen from, and any of them complete. The picture is exact for the usual body; the full list
+ * that follows settles any doubt (it is the same objects for the tokens made complete here).
+ */
+export interface AuthorizationListPreview {
+  /** Every token in list order, without its permissions (an empty list stands in for them). */
+  readonly tokens: readonly Authorization[]
+  /** The token at `index` of `tokens`, with its permissions; the same object the list will hold. */
+  complete(index: number): Authorization
+}
+
+/** What a ListReader's first step offers; emptied when the read ends, since a cache may keep it. */
+class Preview implements AuthorizationListPreview {
+  tokens: readonly Authorization[]
+
+  constructor(private reader: ListReader | null) {
+    this.tokens = reader?.tokensSoFar() ?? []
+  }
+
+  complete(index: number): Authorization {
+    try {
+      return this.reader?.complete(index) ?? (this.tokens[index] as Authorization)
+    } catch {
+      // Unreadable: shown without permissions until the read fails as a whole.
+      return this.tokens[index] as Authorization
+    }
+  }
+
+  /** Lets go of the body and of the tokens. */
+  end(): void {
+    this.reader = null
+    this.tokens = []
+  }
+}
+
+export interface SliceOptions {
+  signal?: AbortSignal
+  /** Called once the first step is done, with the page given a turn to show it before the second. */
+  onPreview?: (preview: AuthorizationListPreview) => void
+}
+
 const MAX_SLICE_MS = 10
 
-/** Lets the browser handle input and paint before the next slice of work. */
+/** Lets the browser run other tasks (input, paint, the app's own timers) before the next slice. */
 function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler
-  if (scheduler?.yield) return scheduler.yield()
   return new Promise((resolve) => {
     const channel = new MessageChannel()
     channel.port1.onmessage = () => resolve()
@@ -473,25 +646,44 @@ function yieldToPage(): Promise<void> {
 }
 
 /**
- * readAuthorizationList in slices of at most ~10 ms, so that a page already showing a long list
- * stays responsive while a fresh copy (~0.4 s of work at 10,000 tokens) is read.
+ * readAuthorizationList in slices of at most ~10 ms (~0.4 s of work at 10,000 tokens), so that
+ * the page stays responsive meanwhile; with `onPreview`, the first step runs straight through
+ * and is shown before the second starts.
  */
-export async function readAuthorizationListInSlices(bytes: Uint8Array): Promise<Authorizations> {
-  let read: Authorizations | null = null
-  try {
-    const pieces = readInPieces(bytes)
-    let sliceStart = performance.now()
-    let step = pieces.next()
+export async function readAuthorizationListInSlices(bytes: Uint8Array, { signal, onPreview }: SliceOptions = {}): Promise<Authorizations> {
+  const reader = new ListReader(bytes)
+  let sliceStart = performance.now()
+  async function run<T>(steps: Generator<void, T>, sliced: boolean): Promise<T> {
+    let step = steps.next()
     while (!step.done) {
-      if (performance.now() - sliceStart > MAX_SLICE_MS) {
+      if (sliced && performance.now() - sliceStart > MAX_SLICE_MS) {
         await yieldToPage()
+        signal?.throwIfAborted()
         sliceStart = performance.now()
       }
-      step = pieces.next()
+      step = steps.next()
     }
-    read = step.value
-  } catch {
+    return step.value
+  }
+  let read: Authorizations | null = null
+  let preview: Preview | undefined
+  try {
+    if (await run(reader.readHeads(), !onPreview)) {
+      if (onPreview) {
+        preview = new Preview(reader)
+        onPreview(preview)
+        // A timer, not a message: timers run in order, so whatever the preview set off with one
+        // (React Query tells its observers with one) runs before the second step.
+        await new Promise((resolve) => setTimeout(resolve, 0))
+        sliceStart = performance.now()
+      }
+      read = await run(reader.readRest(), true)
+    }
+  } catch (error) {
+    if (signal?.aborted) throw error
     // As in readAuthorizationList.
+  } finally {
+    preview?.end()
   }
   return read ?? readWhole(bytes)
 }

@@ -4,19 +4,27 @@ import type {
   Authorizations,
   AuthorizationUpdateRequest,
 } from './contract'
-import { readAuthorizationList, readAuthorizationListInSlices } from './authorization-list'
+import { readAuthorizationList, readAuthorizationListInSlices, type AuthorizationListPreview } from './authorization-list'
 import { apiRequest } from './http'
 
 // Lists are read with shared permissions (see authorization-list.ts): 10,000 tokens are over 30 MB.
-const readList = async (response: Response) => readAuthorizationList(new Uint8Array(await response.arrayBuffer()))
-const readListInSlices = async (response: Response) => readAuthorizationListInSlices(new Uint8Array(await response.arrayBuffer()))
+const bytesOf = async (response: Response) => new Uint8Array(await response.arrayBuffer())
+const readList = async (response: Response) => readAuthorizationList(await bytesOf(response))
 
-/**
- * `inSlices` when the page already shows the list: reading yields to the page every few ms, so a
- * refresh does not freeze it (at the cost of finishing later, so a first load reads straight).
- */
-export function listAuthorizations(orgID: string, signal?: AbortSignal, { inSlices = false } = {}): Promise<Authorizations> {
-  return apiRequest(`/api/v2/authorizations?orgID=${encodeURIComponent(orgID)}`, { signal, read: inSlices ? readListInSlices : readList })
+export interface ListReading {
+  /**
+   * For a page that shows the list already: read in slices that yield to the page every few ms,
+   * so a refresh does not freeze it.
+   */
+  inSlices?: boolean
+  /** For a first load: called with every token but its permissions before the rest is read in slices. */
+  onPreview?: (preview: AuthorizationListPreview) => void
+}
+
+export function listAuthorizations(orgID: string, signal?: AbortSignal, { inSlices = false, onPreview }: ListReading = {}): Promise<Authorizations> {
+  const read =
+    inSlices || onPreview ? async (response: Response) => readAuthorizationListInSlices(await bytesOf(response), { signal, onPreview }) : readList
+  return apiRequest(`/api/v2/authorizations?orgID=${encodeURIComponent(orgID)}`, { signal, read })
 }
 
 export function createAuthorization(request: AuthorizationPostRequest): Promise<Authorization> {

@@ -1,4 +1,5 @@
-import { queryOptions } from '@tanstack/react-query'
+import { queryOptions, skipToken } from '@tanstack/react-query'
+import type { AuthorizationListPreview } from '@/api/authorization-list'
 import { listAuthorizations, listUserAuthorizations } from '@/api/authorizations'
 import { listAllBuckets } from '@/api/buckets'
 import { listResourceTypes } from '@/api/resources'
@@ -9,10 +10,30 @@ export const tokenQueries = {
   list: (orgID: string) =>
     queryOptions({
       queryKey: [...tokenQueries.all(), 'list', orgID],
-      queryFn: async ({ signal, client, queryKey }) =>
-        (await listAuthorizations(orgID, signal, { inSlices: client.getQueryData(queryKey) !== undefined })).authorizations,
+      queryFn: async ({ signal, client, queryKey }) => {
+        // A list on screen is refreshed quietly; a first load shows its first screen early.
+        if (client.getQueryData(queryKey) !== undefined) return (await listAuthorizations(orgID, signal, { inSlices: true })).authorizations
+        const previewKey = tokenQueries.listPreview(orgID).queryKey
+        try {
+          const onPreview = (preview: AuthorizationListPreview) => client.setQueryData(previewKey, preview)
+          return (await listAuthorizations(orgID, signal, { onPreview })).authorizations
+        } finally {
+          // The preview holds the whole body: let it go with the read.
+          client.removeQueries({ queryKey: previewKey, exact: true })
+        }
+      },
       // Deep-comparing old and new lists walks every permission (~250 ms at 10,000 tokens, measured
       // when a delete drops one row); only the ~20 rows on screen would be spared a re-render.
+      structuralSharing: false,
+    }),
+  /**
+   * While a first load of `list` is read: every token without its permissions (see
+   * AuthorizationListPreview). Set by `list` alone, and gone once the list is read.
+   */
+  listPreview: (orgID: string) =>
+    queryOptions<AuthorizationListPreview>({
+      queryKey: [...tokenQueries.all(), 'list-preview', orgID],
+      queryFn: skipToken,
       structuralSharing: false,
     }),
   /** The signed-in user's own tokens: a session holds the union of their permissions. */

@@ -13,7 +13,7 @@ import { bucketQueries, tokenQueries } from '../api/token-queries'
 import { useDeleteToken, useUpdateToken } from '../api/use-token-mutations'
 import { sortBucketsForPicker } from '../lib/bucket-list'
 import { tokensReachingBucket, type BucketReach } from '../lib/bucket-reach'
-import { filterTokens, firstSorted, parseSortKey, SORT_OPTIONS, sortTokens, toListItems } from '../lib/token-list'
+import { firstSorted, parseSortKey, SORT_OPTIONS, sortTokens, toListItems, tokenFilter, type SortKey } from '../lib/token-list'
 import { BucketFilter } from './bucket-filter'
 import { BulkActions } from './bulk-actions'
 import { useGenerateDialog } from '../hooks/use-generate-dialog'
@@ -34,7 +34,12 @@ const NOT_LISTED_YET: Authorization[] = []
 /** More than a screen of rows, whatever the window height. */
 const FIRST_SCREEN_ROWS = 40
 
-/** Once the list is on screen and the browser is idle: the dialogs' code and the org's buckets. */
+/**
+ * Once the list is on screen: the dialogs' code and the org's buckets, when the browser is idle
+ * or at the latest after PRELOAD_WAIT_MS (the rest of a long list may still be read meanwhile).
+ */
+const PRELOAD_WAIT_MS = 100
+
 function usePreload(orgID: string, listShown: boolean) {
   const queryClient = useQueryClient()
   useEffect(() => {
@@ -43,15 +48,31 @@ function usePreload(orgID: string, listShown: boolean) {
       void Promise.all([loadGenerateDialogs(), loadDetailsDialog()])
       void queryClient.prefetchQuery(bucketQueries.list(orgID))
     }
-    const id = window.requestIdleCallback ? window.requestIdleCallback(preload) : window.setTimeout(preload, 200)
+    const id = window.requestIdleCallback ? window.requestIdleCallback(preload, { timeout: PRELOAD_WAIT_MS }) : window.setTimeout(preload, PRELOAD_WAIT_MS)
     return () => (window.cancelIdleCallback ? window.cancelIdleCallback(id) : window.clearTimeout(id))
   }, [queryClient, orgID, listShown])
+}
+
+/**
+ * The first screen of a list in `sortKey` order, picked in one pass while the list is still being
+ * read (from its preview) or sorted; null when `wanted` is false or there is nothing to show.
+ * A hook of its own so that no closure of the panel keeps a preview (the whole body) alive.
+ */
+function useFirstScreen(orgID: string, data: Authorization[] | undefined, wanted: boolean, sortKey: SortKey) {
+  const preview = useQuery(tokenQueries.listPreview(orgID)).data
+  return useMemo(() => {
+    if (!wanted) return null
+    if (data) return data.length > 0 ? { items: toListItems(firstSorted(data, sortKey, FIRST_SCREEN_ROWS), formatDateTime), rowCount: data.length } : null
+    if (!preview || preview.tokens.length === 0) return null
+    const heads = firstSorted(preview.tokens, sortKey, FIRST_SCREEN_ROWS)
+    const items = toListItems(heads.map((head) => preview.complete(preview.tokens.indexOf(head))), formatDateTime)
+    return { items, rowCount: preview.tokens.length }
+  }, [wanted, data, preview, sortKey])
 }
 
 export function TokensPanel({ org, me }: { org: Organization; me: User }) {
   const tokens = useQuery(tokenQueries.list(org.id))
   const generate = useGenerateDialog(tokens.data)
-  usePreload(org.id, tokens.isSuccess)
   const [params, setParams] = useSearchParams()
   const [filterText, setFilterText] = useState(() => params.get('searchTerm') ?? '')
   const sortKey = parseSortKey(params.get('sortKey'))
@@ -71,14 +92,10 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
   const listed = deferred === NOT_LISTED_YET ? undefined : deferred
   const items = useMemo(() => toListItems(listed ?? [], formatDateTime), [listed])
   const sorted = useMemo(() => sortTokens(items, sortKey), [items, sortKey])
+  const filter = useMemo(() => tokenFilter(sorted), [sorted])
   const bucketID = params.get('bucket')
-  const firstScreen = useMemo(
-    () =>
-      listed === undefined && tokens.data !== undefined && tokens.data.length > 0 && !filterText.trim() && bucketID === null
-        ? toListItems(firstSorted(tokens.data, sortKey, FIRST_SCREEN_ROWS), formatDateTime)
-        : null,
-    [listed, tokens.data, filterText, bucketID, sortKey],
-  )
+  const firstScreen = useFirstScreen(org.id, tokens.data, listed === undefined && !filterText.trim() && bucketID === null, sortKey)
+  usePreload(org.id, tokens.isSuccess || firstScreen !== null)
   const [bucketFilterUsed, setBucketFilterUsed] = useState(false)
   const buckets = useQuery({ ...bucketQueries.list(org.id), enabled: bucketFilterUsed || bucketID !== null })
   const sortedBuckets = useMemo(() => sortBucketsForPicker(buckets.data ?? []), [buckets.data])
@@ -89,9 +106,9 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
     [listed, reachBucket],
   )
   const visible = useMemo(() => {
-    const matching = filterTokens(sorted, filterText)
+    const matching = filter(filterText)
     return reach ? matching.filter((item) => reach.has(item.auth.id)) : matching
-  }, [sorted, filterText, reach])
+  }, [filter, filterText, reach])
   const selected = useMemo(() => (tokens.data ?? []).filter((auth) => selection.has(auth.id)), [tokens.data, selection])
   const details = useMemo(() => tokens.data?.find((auth) => auth.id === detailsID) ?? null, [tokens.data, detailsID])
 
@@ -182,12 +199,10 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
         />
       )}
 
-      {tokens.isPending ? (
-        <TokensTableSkeleton />
-      ) : tokens.isError ? (
+      {tokens.isError ? (
         <LoadError error={tokens.error} onRetry={() => tokens.refetch()} />
       ) : firstScreen ? (
-        <TokensTable items={firstScreen} rowCount={tokens.data.length} total={tokens.data.length} selected={selection} onSelectShown={select} actions={actions} />
+        <TokensTable items={firstScreen.items} rowCount={firstScreen.rowCount} total={firstScreen.rowCount} selected={selection} onSelectShown={select} actions={actions} />
       ) : listed === undefined ? (
         <TokensTableSkeleton />
       ) : listed.length === 0 ? (

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Authorization } from '@/api/contract'
-import { DEFAULT_SORT, SORT_OPTIONS, filterTokens, firstSorted, parseSortKey, sortTokens, toListItems } from './token-list'
+import { DEFAULT_SORT, SORT_OPTIONS, filterTokens, firstSorted, parseSortKey, sortTokens, toListItems, tokenFilter } from './token-list'
 import { makeAuth } from './test-fixtures'
 
 // A fixed, locale-free stand-in for the list's displayed date format.
@@ -69,6 +69,26 @@ describe('filterTokens', () => {
   it('returns the same array for an empty or blank query', () => {
     expect(filterTokens(items, '')).toBe(items)
     expect(filterTokens(items, '   ')).toBe(items)
+  })
+})
+
+describe('tokenFilter', () => {
+  it('answers every query as filterTokens does, whatever was asked before', () => {
+    const words = ['te', 'tele', 'telegraf', 'r', 'writer', 'writer 2', 'act', 'inactive', '2024', 'x', ' TELE ', '']
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 60 }), (queries) => {
+        const filter = tokenFilter(items)
+        for (const query of queries) expect(filter(query)).toEqual(filterTokens(items, query))
+      }),
+    )
+  })
+
+  it('answers a query asked again with the same array, and an empty one with the list itself', () => {
+    const filter = tokenFilter(items)
+    const first = filter('telegraf')
+    filter('telegraf w')
+    expect(filter('TELEGRAF')).toBe(first)
+    expect(filter(' ')).toBe(items)
   })
 })
 

@@ -58,10 +58,40 @@ export function toListItems(auths: Authorization[], formatCreated: (iso: string)
   })
 }
 
+const needleOf = (query: string) => query.trim().toLowerCase()
+
 export function filterTokens(items: TokenListItem[], query: string): TokenListItem[] {
-  const needle = query.trim().toLowerCase()
+  const needle = needleOf(query)
   if (needle === '') return items
   return items.filter((item) => item.haystack.includes(needle))
+}
+
+/** Queries whose answers a TokenFilter keeps: enough to type a word and delete it again. */
+const REMEMBERED_QUERIES = 16
+
+/**
+ * filterTokens over `items`, remembering its last answers: a query asked again (as when a word
+ * is deleted key by key) is answered at once, and one that contains an earlier query looks only
+ * among that query's matches (every token matching "tele" matches "tel").
+ */
+export function tokenFilter(items: TokenListItem[]): (query: string) => TokenListItem[] {
+  const answers = new Map<string, TokenListItem[]>()
+  return (query) => {
+    const needle = needleOf(query)
+    if (needle === '') return items
+    let answer = answers.get(needle)
+    if (answer) {
+      answers.delete(needle)
+    } else {
+      let among = items
+      for (const [earlier, matches] of answers) if (matches.length < among.length && needle.includes(earlier)) among = matches
+      answer = filterTokens(among, needle)
+      if (answers.size === REMEMBERED_QUERIES) answers.delete(answers.keys().next().value as string)
+    }
+    // Most recently used last, so the oldest is the first to go.
+    answers.set(needle, answer)
+    return answer
+  }
 }
 
 const collator = new Intl.Collator('en-US', { numeric: true, sensitivity: 'base' })
@@ -84,7 +114,7 @@ function parsedKey(iso: string): number {
  * text once the fraction is padded to 9 digits: a plain string compare would put "…:00.5Z" before
  * "…:00Z". Anything else goes through Date.parse, and an unreadable date counts as the oldest.
  */
-function createdKeyOf(auths: Authorization[]): (iso: string) => string | number {
+function createdKeyOf(auths: readonly Authorization[]): (iso: string) => string | number {
   return auths.every((auth) => UTC_TIMESTAMP.test(auth.createdAt)) ? utcKey : parsedKey
 }
 
@@ -102,7 +132,7 @@ const STATUS_RANK = { active: 0, inactive: 1 } as const
 type SortValue = string | number
 
 /** What `key` sorts `auths` by: each token's sort value, and how two values compare. */
-function ordering(auths: Authorization[], key: SortKey): { valueOf: (auth: Authorization) => SortValue; compare: (a: SortValue, b: SortValue) => number } {
+function ordering(auths: readonly Authorization[], key: SortKey): { valueOf: (auth: Authorization) => SortValue; compare: (a: SortValue, b: SortValue) => number } {
   const description = (auth: Authorization) => auth.description
   const status = (auth: Authorization) => STATUS_RANK[auth.status]
   const created = () => {
@@ -144,7 +174,7 @@ export function sortTokens(items: TokenListItem[], key: SortKey): TokenListItem[
  * The first `count` tokens in `key` order (ties in input order, as sortTokens), found in one pass
  * without sorting the rest: the first screen of a long list.
  */
-export function firstSorted(auths: Authorization[], key: SortKey, count: number): Authorization[] {
+export function firstSorted(auths: readonly Authorization[], key: SortKey, count: number): Authorization[] {
   const { valueOf, compare } = ordering(auths, key)
   const best: { auth: Authorization; value: SortValue }[] = []
   for (const auth of auths) {
