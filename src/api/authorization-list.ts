@@ -64,6 +64,8 @@ class Shared {
     }
     const links = fields.links as Record<string, unknown> | undefined
     if (typeof links === 'object' && links !== null && typeof links.user === 'string') links.user = this.string(links.user)
+    // A token never changed was updated when it was created: one string for both (0.4 MB at 10,000).
+    if (typeof fields.createdAt === 'string' && fields.updatedAt === fields.createdAt) fields.updatedAt = fields.createdAt
     return token
   }
 

@@ -110,7 +110,11 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
     return reach ? matching.filter((item) => reach.has(item.auth.id)) : matching
   }, [filter, filterText, reach])
   const selected = useMemo(() => (tokens.data ?? []).filter((auth) => selection.has(auth.id)), [tokens.data, selection])
-  const details = useMemo(() => tokens.data?.find((auth) => auth.id === detailsID) ?? null, [tokens.data, detailsID])
+  // Rows shown from a first screen open too, before the whole list is read.
+  const details = useMemo(
+    () => (tokens.data ?? firstScreen?.items.map((item) => item.auth))?.find((auth) => auth.id === detailsID) ?? null,
+    [tokens.data, firstScreen, detailsID],
+  )
 
   function changeFilter(value: string) {
     setFilterText(value)
