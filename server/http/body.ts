@@ -8,8 +8,13 @@ const tooLarge = (message: string) => new ApiError('request too large', message)
 
 /** Reads the whole body, refusing (413) once it passes `limit` bytes. */
 export async function readBody(request: Request, limit: number, message: string): Promise<Buffer> {
-  const declared = Number(request.headers.get('content-length') ?? '0')
-  if (declared > limit) throw tooLarge(message)
+  const declared = request.headers.get('content-length')
+  if (declared !== null) {
+    if (Number(declared) > limit) throw tooLarge(message)
+    // Node's parser passes exactly the declared length (and refuses a malformed one), so it can be
+    // read in one go, without the stream objects a chunked body needs (a tenth of a POST's cost).
+    return Buffer.from(await request.arrayBuffer())
+  }
   if (!request.body) return Buffer.alloc(0)
   const chunks: Uint8Array[] = []
   let size = 0

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../app.ts'
+import { listen } from '../listen.ts'
 import { hashToken } from '../ids.ts'
 import { type Credential, basic, call, signin } from './helpers.ts'
 
@@ -84,6 +85,31 @@ describe('HTTP hardening', () => {
     }
     expect((await call(app, 'GET', '/api/v2/authorizations', { as: operator })).text).toBe(before)
     expect((await call(app, 'GET', '/api/v2/orgs', { as: operator })).body.orgs).toHaveLength(1)
+  })
+
+  it('over HTTP, reads bodies of a declared length or chunked, and refuses either past 1 MiB (413)', async () => {
+    const server = await listen(app, { port: 0, host: '127.0.0.1' })
+    try {
+      const headers = { authorization: `Token ${operator.token}`, 'content-type': 'application/json' }
+      const post = (body: BodyInit, extra: Record<string, string> = {}) =>
+        fetch(`${server.url}/api/v2/orgs`, { method: 'POST', headers: { ...headers, ...extra }, body, duplex: 'half' } as RequestInit)
+      const chunked = (text: string) => new Blob([text]).stream()
+      const declared = await post(JSON.stringify({ name: 'declared length' }))
+      expect(declared.status).toBe(201)
+      const streamed = await post(chunked(JSON.stringify({ name: 'chunked' })))
+      expect(streamed.status).toBe(201)
+      const huge = JSON.stringify({ name: 'x'.repeat(1024 * 1024 + 10) })
+      for (const body of [huge, chunked(huge)]) {
+        const res = await post(body)
+        expect(res.status).toBe(413)
+        expect((await res.json()).code).toBe('request too large')
+      }
+      const orgs = (await call(app, 'GET', '/api/v2/orgs', { as: operator })).body.orgs.map((o: { name: string }) => o.name)
+      expect(orgs).toEqual(expect.arrayContaining(['declared length', 'chunked']))
+      expect(orgs.some((name: string) => name.startsWith('xxx'))).toBe(false)
+    } finally {
+      await server.close()
+    }
   })
 
   it('never writes a token, password or session key to the log', async () => {
