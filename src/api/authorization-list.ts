@@ -448,10 +448,9 @@ class ListReader {
   private readonly entries: (Authorization | Head)[] = []
   private prefix = ''
   private suffix = ''
+  private scratch = new Uint8Array(4096)
 
   constructor(private readonly bytes: Uint8Array) {}
-
-  private scratch = new Uint8Array(4096)
 
   private text(from: number, to: number): string {
     return this.decoder.decode(this.bytes.subarray(from, to))
@@ -609,9 +608,11 @@ export interface AuthorizationListPreview {
 /** What a ListReader's first step offers; emptied when the read ends, since a cache may keep it. */
 class Preview implements AuthorizationListPreview {
   tokens: readonly Authorization[]
+  private reader: ListReader | null
 
-  constructor(private reader: ListReader | null) {
-    this.tokens = reader?.tokensSoFar() ?? []
+  constructor(reader: ListReader) {
+    this.reader = reader
+    this.tokens = reader.tokensSoFar()
   }
 
   complete(index: number): Authorization {

@@ -34,12 +34,12 @@ const NOT_LISTED_YET: Authorization[] = []
 /** More than a screen of rows, whatever the window height. */
 const FIRST_SCREEN_ROWS = 40
 
+const PRELOAD_WAIT_MS = 100
+
 /**
  * Once the list is on screen: the dialogs' code and the org's buckets, when the browser is idle
  * or at the latest after PRELOAD_WAIT_MS (the rest of a long list may still be read meanwhile).
  */
-const PRELOAD_WAIT_MS = 100
-
 function usePreload(orgID: string, listShown: boolean) {
   const queryClient = useQueryClient()
   useEffect(() => {
