@@ -414,9 +414,10 @@ const PERMISSIONS_NAME = ascii('"permissions"')
  * the parse of the rest then refuses).
  */
 function permissionsOpen(bytes: Uint8Array, start: number): number {
-  const open = bytes.indexOf(OPEN_ARRAY, start)
+  // Only up to the next `{` (at the latest the next token's): tokens without a list stay linear.
   const nested = bytes.indexOf(OPEN_OBJECT, start + 1)
-  if (open < 0 || (nested >= 0 && nested < open)) return -1
+  const open = bytes.subarray(0, nested < 0 ? bytes.length : nested).indexOf(OPEN_ARRAY, start)
+  if (open < 0) return -1
   const colon = skipSpace(bytes, open - 1, -1)
   const name = skipSpace(bytes, colon - 1, -1) + 1 - PERMISSIONS_NAME.length
   return bytes[colon] === COLON && name > start && bytes[name - 1] !== BACKSLASH && bytesAt(bytes, name, PERMISSIONS_NAME) ? open : -1
