@@ -48,6 +48,30 @@ const sample = list([
   token(5, [bucket('read', 1), bucket('write', 1)]),
 ])
 
+/** Random token lists; few distinct values, so that permissions and lists repeat as they do in real lists. */
+function randomLists() {
+  const resource = fc.record(
+    {
+      type: fc.constantFrom('buckets', 'orgs', 'users'),
+      id: fc.constantFrom('0000000000000001', '0000000000000002'),
+      orgID: fc.constant(ORG),
+      name: fc.oneof(fc.constantFrom('metrics', 'a},{"id":"b', 'ü]}', '\\"'), fc.string({ unit: 'binary', maxLength: 4 })),
+    },
+    { requiredKeys: ['type'] },
+  )
+  const permission = fc.record({ action: fc.constantFrom('read', 'write'), resource })
+  const auth = fc.record(
+    {
+      id: fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 16, maxLength: 16 }),
+      description: fc.string({ unit: 'binary' }),
+      permissions: fc.array(permission, { maxLength: 6 }),
+      extra: fc.jsonValue({ maxDepth: 2 }),
+    },
+    { requiredKeys: ['id', 'permissions'] },
+  )
+  return fc.record({ links: fc.constant({ self: '/api/v2/authorizations' }), authorizations: fc.array(auth, { maxLength: 6 }) })
+}
+
 describe('readAuthorizationList', () => {
   it('reads what JSON.parse reads, however the JSON is laid out', () => {
     for (const text of [JSON.stringify(sample), JSON.stringify(sample, null, 2), JSON.stringify(sample, null, '\t')]) {
@@ -114,29 +138,8 @@ describe('readAuthorizationList', () => {
   })
 
   it('agrees with JSON.parse on random lists and on every one-character corruption of them', () => {
-    // Few distinct values, so that permissions and lists repeat as they do in real lists.
-    const resource = fc.record(
-      {
-        type: fc.constantFrom('buckets', 'orgs', 'users'),
-        id: fc.constantFrom('0000000000000001', '0000000000000002'),
-        orgID: fc.constant(ORG),
-        name: fc.oneof(fc.constantFrom('metrics', 'a},{"id":"b', 'ü]}', '\\"'), fc.string({ unit: 'binary', maxLength: 4 })),
-      },
-      { requiredKeys: ['type'] },
-    )
-    const permission = fc.record({ action: fc.constantFrom('read', 'write'), resource })
-    const auth = fc.record(
-      {
-        id: fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 16, maxLength: 16 }),
-        description: fc.string({ unit: 'binary' }),
-        permissions: fc.array(permission, { maxLength: 6 }),
-        extra: fc.jsonValue({ maxDepth: 2 }),
-      },
-      { requiredKeys: ['id', 'permissions'] },
-    )
-    const document = fc.record({ links: fc.constant({ self: '/api/v2/authorizations' }), authorizations: fc.array(auth, { maxLength: 6 }) })
     fc.assert(
-      fc.property(document, fc.constantFrom(undefined, 1, 2), fc.nat(), fc.string({ maxLength: 1 }), (doc, indent, at, inserted) => {
+      fc.property(randomLists(), fc.constantFrom(undefined, 1, 2), fc.nat(), fc.string({ maxLength: 1 }), (doc, indent, at, inserted) => {
         const text = JSON.stringify(doc, null, indent)
         expect(read(text)).toEqual(JSON.parse(text))
         const position = at % (text.length + 1)
@@ -250,6 +253,31 @@ describe('readAuthorizationListInSlices', () => {
       // A cache may keep the preview: it lets go of the body and the tokens once the list is read.
       expect(preview?.tokens).toEqual([])
     }
+  })
+
+  it('previews random lists truly: each token complete equals JSON.parse, and without permissions at most', async () => {
+    countTurns()
+    await fc.assert(
+      fc.asyncProperty(randomLists(), fc.constantFrom(undefined, 1, '\t'), async (doc, indent) => {
+        const text = JSON.stringify(doc, null, indent)
+        const expected = JSON.parse(text) as Authorizations
+        let checked = false
+        const result = await readAuthorizationListInSlices(encode(text), {
+          onPreview: (preview) => {
+            expect(preview.tokens).toHaveLength(expected.authorizations.length)
+            preview.tokens.forEach((head, index) => {
+              const auth = expected.authorizations[index] as Authorization
+              expect(head).toEqual(head.permissions.length === 0 ? { ...auth, permissions: [] } : auth)
+              expect(preview.complete(index)).toEqual(auth)
+            })
+            checked = true
+          },
+        })
+        expect(result).toEqual(expected)
+        expect(checked).toBe(expected.authorizations.length > 0)
+      }),
+      { numRuns: 200 },
+    )
   })
 
   it('reads a permission list whose bucket names hold brackets and quotes exactly', async () => {
