@@ -13,7 +13,7 @@ import { bucketQueries, tokenQueries } from '../api/token-queries'
 import { useDeleteToken, useUpdateToken } from '../api/use-token-mutations'
 import { sortBucketsForPicker } from '../lib/bucket-list'
 import { tokensReachingBucket, type BucketReach } from '../lib/bucket-reach'
-import { firstSorted, parseSortKey, SORT_OPTIONS, sortTokens, toListItems, tokenFilter, type SortKey } from '../lib/token-list'
+import { firstSorted, parseSortKey, SORT_OPTIONS, sortTokens, toListItems, tokenFilter, type SortKey, type TokenListItem } from '../lib/token-list'
 import { BucketFilter } from './bucket-filter'
 import { BulkActions } from './bulk-actions'
 import { useGenerateDialog } from '../hooks/use-generate-dialog'
@@ -90,8 +90,14 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
   // picked in one pass and shown meanwhile.
   const deferred = useDeferredValue(tokens.data, NOT_LISTED_YET)
   const listed = deferred === NOT_LISTED_YET ? undefined : deferred
-  const items = useMemo(() => toListItems(listed ?? [], formatDateTime), [listed])
-  const sorted = useMemo(() => sortTokens(items, sortKey), [items, sortKey])
+  // The last list searched and sorted is a hint for the next (after a refetch or a status switch):
+  // the result is the same, but at 10,000 tokens it comes in a few ms instead of ~70.
+  const lastSorted = useRef<TokenListItem[]>([])
+  const items = useMemo(() => toListItems(listed ?? [], formatDateTime, lastSorted.current), [listed])
+  const sorted = useMemo(() => sortTokens(items, sortKey, lastSorted.current), [items, sortKey])
+  useEffect(() => {
+    lastSorted.current = sorted
+  }, [sorted])
   const filter = useMemo(() => tokenFilter(sorted), [sorted])
   const bucketID = params.get('bucket')
   const firstScreen = useFirstScreen(org.id, tokens.data, listed === undefined && !filterText.trim() && bucketID === null, sortKey)

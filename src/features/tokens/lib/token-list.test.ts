@@ -147,6 +147,38 @@ describe('sortTokens', () => {
   })
 })
 
+describe('sorting and searching with the previous list as a hint', () => {
+  it('sorts as without the hint, whatever order, subset or extra tokens the hint holds', () => {
+    const many = toListItems(
+      Array.from({ length: 60 }, (_, n) =>
+        makeAuth({
+          id: String(2000 + n).padStart(16, '0'),
+          description: ['alpha', 'Beta', 'beta', 'gamma 2', 'gamma 10', ''][n % 6] as string,
+          status: n % 4 ? 'active' : 'inactive',
+          createdAt: `2024-03-0${(n % 3) + 1}T10:00:00Z`,
+        }),
+      ),
+      formatCreated,
+    )
+    const stranger = toListItems([makeAuth({ id: '0000000000009999', description: 'gone' })], formatCreated)
+    fc.assert(
+      fc.property(fc.shuffledSubarray(many), fc.boolean(), fc.constantFrom(...SORT_OPTIONS.map((o) => o.key)), (hint, withStranger, key) => {
+        const previous = withStranger ? [...stranger, ...hint] : hint
+        expect(sortTokens(many, key, previous)).toEqual(sortTokens(many, key))
+      }),
+    )
+  })
+
+  it('keeps the search string of a fresh copy whose searched fields did not change', () => {
+    const [before] = toListItems([makeAuth({ id: '0000000000000042', description: 'Kept' })], formatCreated)
+    const hint = [{ ...before!, haystack: 'marker' }]
+    const [same] = toListItems([makeAuth({ id: '0000000000000042', description: 'Kept' })], formatCreated, hint)
+    const [renamed] = toListItems([makeAuth({ id: '0000000000000042', description: 'Renamed' })], formatCreated, hint)
+    expect(same?.haystack).toBe('marker')
+    expect(renamed?.haystack).toContain('renamed')
+  })
+})
+
 describe('firstSorted', () => {
   it('gives the first rows of every sort order, ties as sortTokens puts them', () => {
     const auth = fc.record({

@@ -41,18 +41,29 @@ const FIELD_SEPARATOR = '\u0000'
 // reuses the search strings of all the others.
 const itemsByFormat = new WeakMap<(iso: string) => string, WeakMap<Authorization, TokenListItem>>()
 
-/** `formatCreated` is the date format the list displays, so users can search what they see. */
-export function toListItems(auths: Authorization[], formatCreated: (iso: string) => string): TokenListItem[] {
+/** What the search looks in: description, status, ISO and displayed creation date, lower-cased. */
+function haystackOf(auth: Authorization, formatCreated: (iso: string) => string): string {
+  return [auth.description, auth.status, auth.createdAt, formatCreated(auth.createdAt)].join(FIELD_SEPARATOR).toLowerCase()
+}
+
+/**
+ * `formatCreated` is the date format the list displays, so users can search what they see.
+ * `previous`, items made with the same format (the list before a refetch), is only a hint: a
+ * fresh copy of a token whose searched fields are unchanged keeps its search string.
+ */
+export function toListItems(auths: Authorization[], formatCreated: (iso: string) => string, previous: readonly TokenListItem[] = []): TokenListItem[] {
   let items = itemsByFormat.get(formatCreated)
   if (!items) itemsByFormat.set(formatCreated, (items = new WeakMap()))
   const known = items
+  let previousByID: Map<string, TokenListItem> | undefined
   return auths.map((auth) => {
     const seen = known.get(auth)
     if (seen) return seen
-    const item = {
-      auth,
-      haystack: [auth.description, auth.status, auth.createdAt, formatCreated(auth.createdAt)].join(FIELD_SEPARATOR).toLowerCase(),
-    }
+    previousByID ??= new Map(previous.map((item) => [item.auth.id, item]))
+    const before = previousByID.get(auth.id)
+    const unchanged =
+      before !== undefined && before.auth.description === auth.description && before.auth.status === auth.status && before.auth.createdAt === auth.createdAt
+    const item = { auth, haystack: unchanged ? before.haystack : haystackOf(auth, formatCreated) }
     known.set(auth, item)
     return item
   })
@@ -155,18 +166,43 @@ function ordering(auths: readonly Authorization[], key: SortKey): { valueOf: (au
   }
 }
 
+interface SortEntry {
+  item: TokenListItem
+  value: SortValue
+  /** Position in the API order, which breaks ties. */
+  index: number
+}
+
+/**
+ * The entries in the order of `previous` as far as it knows them, the others after in API order:
+ * a list sorted a moment ago (before a refetch, a status switch) is then nearly in order already.
+ */
+function inPreviousOrder(entries: SortEntry[], previous: readonly TokenListItem[]): SortEntry[] {
+  const position = new Map(previous.map((item, at) => [item.auth.id, at]))
+  const placed: (SortEntry | undefined)[] = new Array(previous.length)
+  const rest: SortEntry[] = []
+  for (const entry of entries) {
+    const at = position.get(entry.item.auth.id)
+    if (at === undefined || placed[at]) rest.push(entry)
+    else placed[at] = entry
+  }
+  return [...placed.filter((entry): entry is SortEntry => entry !== undefined), ...rest]
+}
+
 /**
  * Returns a new array; the input (API order) is never mutated. Each item's sort value is computed
- * once; ties keep the input order, since Array.prototype.sort is stable.
+ * once; ties keep the input order. `previous`, the list as it was last sorted, is only a hint:
+ * the result is the same without it, but a list that changed little is sorted in one pass,
+ * since Array.prototype.sort (TimSort) is quick on input that is nearly in order.
  */
-export function sortTokens(items: TokenListItem[], key: SortKey): TokenListItem[] {
+export function sortTokens(items: TokenListItem[], key: SortKey, previous: readonly TokenListItem[] = []): TokenListItem[] {
   const { valueOf, compare } = ordering(
     items.map((item) => item.auth),
     key,
   )
-  return items
-    .map((item) => ({ item, value: valueOf(item.auth) }))
-    .sort((a, b) => compare(a.value, b.value))
+  const entries = items.map((item, index) => ({ item, value: valueOf(item.auth), index }))
+  return (previous.length > 0 ? inPreviousOrder(entries, previous) : entries)
+    .sort((a, b) => compare(a.value, b.value) || a.index - b.index)
     .map((entry) => entry.item)
 }
 
