@@ -8,13 +8,14 @@
  * them (~1.5 million strings, 60 MB of heap), and decoding the body as one string makes it all
  * two bytes per character as soon as one description is not ASCII.
  *
- * So the body is cut into tokens where InfluxDB starts one (`},{"id":`), each token is decoded
- * on its own, its permission list (and failing that each permission) is looked up by its exact
- * text among those already read, and only text never seen before is parsed. Every character
- * still goes through `JSON.parse` once (the document without its tokens, each token without its
- * permissions, each distinct permission) and every cut is checked to fall exactly between two
- * tokens, so invalid JSON is refused exactly as before. Anything unusual falls back to reading
- * the body as one text, and failing that to `JSON.parse` of the whole.
+ * So the body is cut into tokens where InfluxDB starts one (`},{"id":`) and read in two steps
+ * (see ListReader): first each token without its permission list, then each permission list,
+ * looked up (and failing that each permission) by its exact text among those already read, so
+ * only text never seen before is parsed. A first load shows its first screen between the two.
+ * Every character still goes through `JSON.parse` once (the document without its tokens, each
+ * token without its permissions, each distinct permission) and every cut is checked to fall
+ * exactly between two tokens, so invalid JSON is refused exactly as before. Anything unusual
+ * falls back to reading the body as one text, and failing that to `JSON.parse` of the whole.
  *
  * Shared permissions, resources and permission lists are frozen: they belong to many tokens.
  */
@@ -58,10 +59,7 @@ class Shared {
   token(token: Authorization): Authorization {
     if (typeof token !== 'object' || token === null) return token
     const fields = token as unknown as Record<string, unknown>
-    for (const field of SHARED_TOKEN_FIELDS) {
-      const value = fields[field]
-      if (typeof value === 'string') fields[field] = this.string(value)
-    }
+    this.shareFields(fields, SHARED_TOKEN_FIELDS)
     const links = fields.links as Record<string, unknown> | undefined
     if (typeof links === 'object' && links !== null && typeof links.user === 'string') links.user = this.string(links.user)
     // A token never changed was updated when it was created: one string for both (0.4 MB at 10,000).
@@ -77,15 +75,18 @@ class Shared {
     if (typeof permission === 'object' && permission !== null) {
       if (typeof permission.action === 'string') permission.action = this.string(permission.action) as Permission['action']
       const resource = permission.resource as unknown as Record<string, unknown> | undefined
-      if (typeof resource === 'object' && resource !== null) {
-        for (const field of SHARED_RESOURCE_FIELDS) {
-          const value = resource[field]
-          if (typeof value === 'string') resource[field] = this.string(value)
-        }
-      }
+      if (typeof resource === 'object' && resource !== null) this.shareFields(resource, SHARED_RESOURCE_FIELDS)
     }
     this.permissions.set(text, deepFreeze(permission))
     return permission
+  }
+
+  /** Replaces each of `fields` in `record` that is a string by the pool's copy. */
+  private shareFields(record: Record<string, unknown>, fields: readonly string[]): void {
+    for (const field of fields) {
+      const value = record[field]
+      if (typeof value === 'string') record[field] = this.string(value)
+    }
   }
 
   list(text: string, permissions: Permission[]): Permission[] {
@@ -538,7 +539,7 @@ class ListReader {
   }
 
   /** The second step for every token still without permissions, pausing every TOKENS_PER_SLICE tokens. */
-  *readRest(): Generator<void, Authorizations> {
+  *completeAll(): Generator<void, Authorizations> {
     const tokens: Authorization[] = []
     for (let i = 0; i < this.entries.length; i++) {
       tokens.push(this.complete(i))
@@ -574,20 +575,24 @@ function readWhole(bytes: Uint8Array): Authorizations {
   }
 }
 
+/** Runs `steps` to the end without pausing. */
+function straight<T>(steps: Generator<void, T>): T {
+  let step = steps.next()
+  while (!step.done) step = steps.next()
+  return step.value
+}
+
 /** Both steps of a ListReader, straight through; null when the body is not shaped for it. */
 function* readBothSteps(reader: ListReader): Generator<void, Authorizations | null> {
   if (!(yield* reader.readHeads())) return null
-  return yield* reader.readRest()
+  return yield* reader.completeAll()
 }
 
 /** The UTF-8 body of a token list, as `JSON.parse` would read it (and throwing where it would). */
 export function readAuthorizationList(bytes: Uint8Array): Authorizations {
   let read: Authorizations | null = null
   try {
-    const steps = readBothSteps(new ListReader(bytes))
-    let step = steps.next()
-    while (!step.done) step = steps.next()
-    read = step.value
+    read = straight(readBothSteps(new ListReader(bytes)))
   } catch {
     // A guessed cut that was not between two tokens, or invalid JSON: the whole text decides.
   }
@@ -658,9 +663,10 @@ export async function readAuthorizationListInSlices(bytes: Uint8Array, { signal,
   const reader = new ListReader(bytes)
   let sliceStart = performance.now()
   async function run<T>(steps: Generator<void, T>, sliced: boolean): Promise<T> {
+    if (!sliced) return straight(steps)
     let step = steps.next()
     while (!step.done) {
-      if (sliced && performance.now() - sliceStart > MAX_SLICE_MS) {
+      if (performance.now() - sliceStart > MAX_SLICE_MS) {
         await yieldToPage()
         signal?.throwIfAborted()
         sliceStart = performance.now()
@@ -681,7 +687,7 @@ export async function readAuthorizationListInSlices(bytes: Uint8Array, { signal,
         await new Promise((resolve) => setTimeout(resolve, 0))
         sliceStart = performance.now()
       }
-      read = await run(reader.readRest(), true)
+      read = await run(reader.completeAll(), true)
     }
   } catch (error) {
     if (signal?.aborted) throw error
