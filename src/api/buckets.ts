@@ -47,8 +47,10 @@ function compact(buckets: Bucket[]): Bucket[] {
   for (const b of buckets) {
     if (seen.has(b.id)) continue
     seen.add(b.id)
-    const rulesText = JSON.stringify(b.retentionRules ?? [])
-    const retentionRules = rules.get(rulesText) ?? (rules.set(rulesText, b.retentionRules ?? []), b.retentionRules ?? [])
+    const ownRules = b.retentionRules ?? []
+    const rulesText = JSON.stringify(ownRules)
+    const retentionRules = rules.get(rulesText) ?? ownRules
+    rules.set(rulesText, retentionRules)
     const bucket: Bucket = { id: b.id, orgID: share(b.orgID), type: share(b.type) as Bucket['type'], name: b.name, retentionRules }
     if (b.description !== undefined) bucket.description = b.description
     result.push(bucket)
