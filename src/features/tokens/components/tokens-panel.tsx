@@ -13,7 +13,7 @@ import { bucketQueries, tokenQueries } from '../api/token-queries'
 import { useDeleteToken, useUpdateToken } from '../api/use-token-mutations'
 import { sortBucketsForPicker } from '../lib/bucket-list'
 import { tokensReachingBucket, type BucketReach } from '../lib/bucket-reach'
-import { firstSorted, parseSortKey, SORT_OPTIONS, sortTokens, toListItems, tokenFilter, type SortKey, type TokenListItem } from '../lib/token-list'
+import { firstSorted, parseSortKey, SORT_OPTIONS, sortTokens, tokenFilter, type SortKey } from '../lib/token-list'
 import { BucketFilter } from './bucket-filter'
 import { BulkActions } from './bulk-actions'
 import { useGenerateDialog } from '../hooks/use-generate-dialog'
@@ -62,10 +62,10 @@ function useFirstScreen(orgID: string, data: Authorization[] | undefined, wanted
   const preview = useQuery(tokenQueries.listPreview(orgID)).data
   return useMemo(() => {
     if (!wanted) return null
-    if (data) return data.length > 0 ? { items: toListItems(firstSorted(data, sortKey, FIRST_SCREEN_ROWS), formatDateTime), rowCount: data.length } : null
+    if (data) return data.length > 0 ? { items: firstSorted(data, sortKey, FIRST_SCREEN_ROWS), rowCount: data.length } : null
     if (!preview || preview.tokens.length === 0) return null
     const heads = firstSorted(preview.tokens, sortKey, FIRST_SCREEN_ROWS)
-    const items = toListItems(heads.map((head) => preview.complete(preview.tokens.indexOf(head))), formatDateTime)
+    const items = heads.map((head) => preview.complete(preview.tokens.indexOf(head)))
     return { items, rowCount: preview.tokens.length }
   }, [wanted, data, preview, sortKey])
 }
@@ -83,22 +83,20 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
   const update = useUpdateToken(org.id)
   const remove = useDeleteToken(org.id)
 
-  // Filtering 10,000 precomputed search strings and rendering one screen of rows fits in a frame,
-  // so the list follows each keystroke directly (deferring it cost an extra frame, measured).
-  // New data is different: search strings and sorting cost ~80 ms at 10,000 tokens, so they are
-  // computed in a background render, and the first time a list arrives its first screen is
-  // picked in one pass and shown meanwhile.
+  // Filtering 10,000 tokens and rendering one screen of rows fits in a frame, so the list follows
+  // each keystroke directly (deferring it cost an extra frame, measured). New data is different:
+  // a first sort of 10,000 tokens costs tens of ms, so it runs in a background render, and the
+  // first time a list arrives its first screen is picked in one pass and shown meanwhile.
   const deferred = useDeferredValue(tokens.data, NOT_LISTED_YET)
   const listed = deferred === NOT_LISTED_YET ? undefined : deferred
-  // The last list searched and sorted is a hint for the next (after a refetch or a status switch):
-  // the result is the same, but at 10,000 tokens it comes in a few ms instead of ~70.
-  const lastSorted = useRef<TokenListItem[]>([])
-  const items = useMemo(() => toListItems(listed ?? [], formatDateTime, lastSorted.current), [listed])
-  const sorted = useMemo(() => sortTokens(items, sortKey, lastSorted.current), [items, sortKey])
+  // The last list sorted is a hint for the next (after a refetch or a status switch): the result
+  // is the same, but at 10,000 tokens it comes in a few ms.
+  const lastSorted = useRef<Authorization[]>([])
+  const sorted = useMemo(() => sortTokens(listed ?? [], sortKey, lastSorted.current), [listed, sortKey])
   useEffect(() => {
     lastSorted.current = sorted
   }, [sorted])
-  const filter = useMemo(() => tokenFilter(sorted), [sorted])
+  const filter = useMemo(() => tokenFilter(sorted, formatDateTime), [sorted])
   const bucketID = params.get('bucket')
   const firstScreen = useFirstScreen(org.id, tokens.data, listed === undefined && !filterText.trim() && bucketID === null, sortKey)
   usePreload(org.id, tokens.isSuccess || firstScreen !== null)
@@ -113,12 +111,12 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
   )
   const visible = useMemo(() => {
     const matching = filter(filterText)
-    return reach ? matching.filter((item) => reach.has(item.auth.id)) : matching
+    return reach ? matching.filter((auth) => reach.has(auth.id)) : matching
   }, [filter, filterText, reach])
   const selected = useMemo(() => (tokens.data ?? []).filter((auth) => selection.has(auth.id)), [tokens.data, selection])
   // Rows shown from a first screen open too, before the whole list is read.
   const details = useMemo(
-    () => (tokens.data ?? firstScreen?.items.map((item) => item.auth))?.find((auth) => auth.id === detailsID) ?? null,
+    () => (tokens.data ?? firstScreen?.items)?.find((auth) => auth.id === detailsID) ?? null,
     [tokens.data, firstScreen, detailsID],
   )
 

@@ -3,11 +3,10 @@ import type { Authorization } from '@/api/contract'
 import { cn } from '@/lib/cn'
 import { useWindowRows } from '@/lib/use-window-rows'
 import type { BucketReach } from '../lib/bucket-reach'
-import type { TokenListItem } from '../lib/token-list'
 import { cell, hideOnPhone, ROW_HEIGHT, TokenRow, type RowActions } from './token-row'
 
 export interface TokensTableProps {
-  items: TokenListItem[]
+  items: Authorization[]
   /** The rows the table stands for, when only the first `items` of them are ready yet. */
   rowCount?: number
   total: number
@@ -24,7 +23,7 @@ export const TokensTable = memo(function TokensTable({ items, rowCount = items.l
   const { start, end, paddingTop, paddingBottom } = useWindowRows(bodyRef, rowCount, ROW_HEIGHT, 5)
   const partial = items.length < rowCount
   // Counting walks every shown token; with nothing selected (as while typing a filter) it need not.
-  const selectedShown = selected.size === 0 ? 0 : items.reduce((n, item) => n + (selected.has(item.auth.id) ? 1 : 0), 0)
+  const selectedShown = selected.size === 0 ? 0 : items.reduce((n, auth) => n + (selected.has(auth.id) ? 1 : 0), 0)
 
   return (
     <div className="overflow-x-auto rounded-lg border border-border bg-raised">
@@ -36,7 +35,7 @@ export const TokensTable = memo(function TokensTable({ items, rowCount = items.l
                 disabled={partial}
                 checked={selectedShown > 0 && selectedShown === items.length}
                 indeterminate={selectedShown > 0 && selectedShown < items.length}
-                onChange={(checked) => onSelectShown(items.map((i) => i.auth), checked)}
+                onChange={(checked) => onSelectShown(items, checked)}
               />
             </th>
             <th scope="col" className={cn(cell, 'w-[45%] md:w-[28%]')}>Description</th>
@@ -51,14 +50,14 @@ export const TokensTable = memo(function TokensTable({ items, rowCount = items.l
         </thead>
         <tbody ref={bodyRef}>
           {paddingTop > 0 && <tr aria-hidden="true" style={{ height: paddingTop }} />}
-          {items.slice(start, end).map((item, i) => (
+          {items.slice(start, end).map((auth, i) => (
             <TokenRow
-              key={item.auth.id}
-              auth={item.auth}
+              key={auth.id}
+              auth={auth}
               rowIndex={start + i + 2}
-              selected={selected.has(item.auth.id)}
+              selected={selected.has(auth.id)}
               actions={actions}
-              reach={reach?.get(item.auth.id)}
+              reach={reach?.get(auth.id)}
             />
           ))}
           {paddingBottom > 0 && <tr aria-hidden="true" style={{ height: paddingBottom }} />}

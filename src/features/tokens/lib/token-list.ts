@@ -28,79 +28,77 @@ export function parseSortKey(value: string | null): SortKey {
   return SORT_OPTIONS.find((option) => option.key === value)?.key ?? DEFAULT_SORT
 }
 
-export interface TokenListItem {
-  auth: Authorization
-  /** Lower-cased text the search looks in, computed once per token rather than per keystroke. */
-  haystack: string
+/** What a query looks for: a trimmed, case-insensitive substring of one field. */
+function needleOf(query: string): RegExp | null {
+  const needle = query.trim()
+  if (needle === '') return null
+  // Unicode case folding matches per character, with no lower-cased copy of each field to keep.
+  return new RegExp(needle.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'), 'iu')
 }
 
-// A character nobody types, so that a query cannot match across two fields.
-const FIELD_SEPARATOR = '\u0000'
+/** A displayed date (see DisplayedDates) can only hold a query made of these characters. */
+const DISPLAYED_DATE_QUERY = /^[\d :-]+$/u
 
-// Items by token object: a list that changed in one row (a status switched, a token deleted)
-// reuses the search strings of all the others.
-const itemsByFormat = new WeakMap<(iso: string) => string, WeakMap<Authorization, TokenListItem>>()
+/**
+ * Displayed creation dates, formatted on the first query that could be in one: formatting every
+ * date costs ~10 ms at 10,000 tokens, too much for each keystroke, and keeping them all is ~0.3 MB.
+ * `formatCreated` writes only digits, spaces, '-' and ':', or returns its input unchanged.
+ */
+function displayedDates(formatCreated: (iso: string) => string): (auth: Authorization) => string {
+  const known = new Map<Authorization, string>()
+  return (auth) => {
+    let shown = known.get(auth)
+    if (shown === undefined) known.set(auth, (shown = formatCreated(auth.createdAt)))
+    return shown
+  }
+}
 
-/** What the search looks in: description, status, ISO and displayed creation date, lower-cased. */
-function haystackOf(auth: Authorization, formatCreated: (iso: string) => string): string {
-  return [auth.description, auth.status, auth.createdAt, formatCreated(auth.createdAt)].join(FIELD_SEPARATOR).toLowerCase()
+/** The search: description, status, ISO creation date and displayed creation date. */
+function matcher(query: string, displayed: (auth: Authorization) => string): ((auth: Authorization) => boolean) | null {
+  const needle = needleOf(query)
+  if (!needle) return null
+  const status = { active: needle.test('active'), inactive: needle.test('inactive') }
+  const inDisplayedDate = DISPLAYED_DATE_QUERY.test(query.trim())
+  return (auth) =>
+    needle.test(auth.description ?? '') || status[auth.status] || needle.test(auth.createdAt) || (inDisplayedDate && needle.test(displayed(auth)))
 }
 
 /**
- * `formatCreated` is the date format the list displays, so users can search what they see.
- * `previous`, items made with the same format (the list before a refetch), is only a hint: a
- * fresh copy of a token whose searched fields are unchanged keeps its search string.
+ * The tokens that match `query` in description, status, ISO or displayed creation date (as
+ * `formatCreated` shows it): a trimmed, case-insensitive substring of one of them. A blank query
+ * returns `auths` itself.
  */
-export function toListItems(auths: Authorization[], formatCreated: (iso: string) => string, previous: readonly TokenListItem[] = []): TokenListItem[] {
-  let items = itemsByFormat.get(formatCreated)
-  if (!items) itemsByFormat.set(formatCreated, (items = new WeakMap()))
-  const known = items
-  let previousByID: Map<string, TokenListItem> | undefined
-  return auths.map((auth) => {
-    const seen = known.get(auth)
-    if (seen) return seen
-    previousByID ??= new Map(previous.map((item) => [item.auth.id, item]))
-    const before = previousByID.get(auth.id)
-    const unchanged =
-      before !== undefined && before.auth.description === auth.description && before.auth.status === auth.status && before.auth.createdAt === auth.createdAt
-    const item = { auth, haystack: unchanged ? before.haystack : haystackOf(auth, formatCreated) }
-    known.set(auth, item)
-    return item
-  })
-}
-
-const needleOf = (query: string) => query.trim().toLowerCase()
-
-export function filterTokens(items: TokenListItem[], query: string): TokenListItem[] {
-  const needle = needleOf(query)
-  if (needle === '') return items
-  return items.filter((item) => item.haystack.includes(needle))
+export function filterTokens(auths: Authorization[], query: string, formatCreated: (iso: string) => string): Authorization[] {
+  const matches = matcher(query, displayedDates(formatCreated))
+  return matches ? auths.filter(matches) : auths
 }
 
 /** Queries whose answers a TokenFilter keeps: enough to type a word and delete it again. */
 const REMEMBERED_QUERIES = 16
 
 /**
- * filterTokens over `items`, remembering its last answers: a query asked again (as when a word
- * is deleted key by key) is answered at once, and one that contains an earlier query looks only
- * among that query's matches (every token matching "tele" matches "tel").
+ * filterTokens over `auths`, remembering its last answers: a query asked again (as when a word is
+ * deleted key by key) is answered at once, and one that contains an earlier query looks only among
+ * that query's matches (every token matching "tele" matches "tel").
  */
-export function tokenFilter(items: TokenListItem[]): (query: string) => TokenListItem[] {
-  const answers = new Map<string, TokenListItem[]>()
+export function tokenFilter(auths: Authorization[], formatCreated: (iso: string) => string): (query: string) => Authorization[] {
+  const answers = new Map<string, Authorization[]>()
+  const displayed = displayedDates(formatCreated)
   return (query) => {
-    const needle = needleOf(query)
-    if (needle === '') return items
-    let answer = answers.get(needle)
+    const trimmed = query.trim()
+    const matches = matcher(trimmed, displayed)
+    if (!matches) return auths
+    let answer = answers.get(trimmed)
     if (answer) {
-      answers.delete(needle)
+      answers.delete(trimmed)
     } else {
-      let among = items
-      for (const [earlier, matches] of answers) if (matches.length < among.length && needle.includes(earlier)) among = matches
-      answer = filterTokens(among, needle)
+      let among = auths
+      for (const [earlier, found] of answers) if (found.length < among.length && trimmed.includes(earlier)) among = found
+      answer = among.filter(matches)
       if (answers.size === REMEMBERED_QUERIES) answers.delete(answers.keys().next().value as string)
     }
     // Most recently used last, so the oldest is the first to go.
-    answers.set(needle, answer)
+    answers.set(trimmed, answer)
     return answer
   }
 }
@@ -167,7 +165,7 @@ function ordering(auths: readonly Authorization[], key: SortKey): { valueOf: (au
 }
 
 interface SortEntry {
-  item: TokenListItem
+  auth: Authorization
   value: SortValue
   /** Position in the API order, which breaks ties. */
   index: number
@@ -177,12 +175,12 @@ interface SortEntry {
  * The entries in the order of `previous` as far as it knows them, the others after in API order:
  * a list sorted a moment ago (before a refetch, a status switch) is then nearly in order already.
  */
-function inPreviousOrder(entries: SortEntry[], previous: readonly TokenListItem[]): SortEntry[] {
-  const position = new Map(previous.map((item, at) => [item.auth.id, at]))
+function inPreviousOrder(entries: SortEntry[], previous: readonly Authorization[]): SortEntry[] {
+  const position = new Map(previous.map((auth, at) => [auth.id, at]))
   const placed: (SortEntry | undefined)[] = new Array(previous.length)
   const rest: SortEntry[] = []
   for (const entry of entries) {
-    const at = position.get(entry.item.auth.id)
+    const at = position.get(entry.auth.id)
     if (at === undefined || placed[at]) rest.push(entry)
     else placed[at] = entry
   }
@@ -190,20 +188,17 @@ function inPreviousOrder(entries: SortEntry[], previous: readonly TokenListItem[
 }
 
 /**
- * Returns a new array; the input (API order) is never mutated. Each item's sort value is computed
+ * Returns a new array; the input (API order) is never mutated. Each token's sort value is computed
  * once; ties keep the input order. `previous`, the list as it was last sorted, is only a hint:
  * the result is the same without it, but a list that changed little is sorted in one pass,
  * since Array.prototype.sort (TimSort) is quick on input that is nearly in order.
  */
-export function sortTokens(items: TokenListItem[], key: SortKey, previous: readonly TokenListItem[] = []): TokenListItem[] {
-  const { valueOf, compare } = ordering(
-    items.map((item) => item.auth),
-    key,
-  )
-  const entries = items.map((item, index) => ({ item, value: valueOf(item.auth), index }))
+export function sortTokens(auths: Authorization[], key: SortKey, previous: readonly Authorization[] = []): Authorization[] {
+  const { valueOf, compare } = ordering(auths, key)
+  const entries = auths.map((auth, index) => ({ auth, value: valueOf(auth), index }))
   return (previous.length > 0 ? inPreviousOrder(entries, previous) : entries)
     .sort((a, b) => compare(a.value, b.value) || a.index - b.index)
-    .map((entry) => entry.item)
+    .map((entry) => entry.auth)
 }
 
 /**
