@@ -1,6 +1,6 @@
 /**
  * Reads the body of `GET /api/v2/authorizations` into the value `JSON.parse` would give, with
- * what repeats shared rather than copied.
+ * what repeats shared rather than copied, and without each token's `links`.
  *
  * The API does not page this list: 10,000 tokens are about 33 MB of JSON, most of it the same
  * permissions over and over (every all-access token carries the same 40-odd, read/write tokens
@@ -19,7 +19,7 @@
  *
  * Shared permissions, resources and permission lists are frozen: they belong to many tokens.
  */
-import { stringPool } from '@/lib/string-pool'
+import { stringPool, type StringPool } from '@/lib/string-pool'
 import type { Authorization, Authorizations, Permission } from './contract'
 
 const QUOTE = 0x22
@@ -30,6 +30,21 @@ const OPEN_OBJECT = 0x7b
 const CLOSE_OBJECT = 0x7d
 const OPEN_ARRAY = 0x5b
 const CLOSE_ARRAY = 0x5d
+
+// What InfluxDB writes right after a token's permission list: `,"links":{"self":"…","user":"…"}`,
+// an object of strings without quotes, backslashes or control characters (valid JSON by itself).
+const LINKS_AFTER_LIST = /\s*,\s*"links"\s*:\s*\{\s*(?:"[ !#-[\]-\uffff]*"\s*:\s*"[ !#-[\]-\uffff]*"\s*(?:,\s*"[ !#-[\]-\uffff]*"\s*:\s*"[ !#-[\]-\uffff]*"\s*)*)?\}(?=\s*[,}])/y
+
+/**
+ * JSON.parse of one token's text, whose permission list ends at `listEnd`, leaving out the links
+ * InfluxDB writes after it: URLs made from its IDs, which the app never follows (0.7 MB at 10,000
+ * tokens). They are a whole member of the token, so cutting them changes no verdict on the text.
+ */
+function parseToken(text: string, listEnd: number): Authorization {
+  LINKS_AFTER_LIST.lastIndex = listEnd
+  if (listEnd < 0 || !LINKS_AFTER_LIST.test(text)) return JSON.parse(text) as Authorization
+  return JSON.parse(text.slice(0, listEnd) + text.slice(LINKS_AFTER_LIST.lastIndex)) as Authorization
+}
 
 /** Thrown when the text is not shaped as the faster paths expect. */
 class Unusual extends Error {}
@@ -50,18 +65,35 @@ function deepFreeze<T>(value: T): T {
 const SHARED_TOKEN_FIELDS = ['status', 'orgID', 'org', 'userID', 'user'] as const
 const SHARED_RESOURCE_FIELDS = ['type', 'id', 'orgID', 'name', 'org'] as const
 
-/** What one list's tokens share: strings, permissions and permission lists by their exact text. */
+// How InfluxDB starts a permission's text; what follows `"resource":` is then a key for the resource.
+const PERMISSION_STARTS = ['{"action":"read","resource":', '{"action":"write","resource":']
+
+/**
+ * The text of a permission after its action, which determines its resource: the read and the
+ * write permission of one bucket can then share one resource object.
+ */
+function resourceKey(text: string): string | undefined {
+  for (const start of PERMISSION_STARTS) if (text.startsWith(start)) return text.slice(start.length)
+  return undefined
+}
+
+/**
+ * What one list's tokens share: strings, permissions and permission lists by their exact text,
+ * resources by the text of their permissions after the action.
+ */
 class Shared {
-  readonly string = stringPool()
   readonly permissions = new Map<string, Permission>()
   readonly lists = new Map<string, Permission[]>()
+  private readonly resources = new Map<string, Permission['resource']>()
+
+  constructor(readonly string: StringPool) {}
 
   token(token: Authorization): Authorization {
     if (typeof token !== 'object' || token === null) return token
     const fields = token as unknown as Record<string, unknown>
     this.shareFields(fields, SHARED_TOKEN_FIELDS)
-    const links = fields.links as Record<string, unknown> | undefined
-    if (typeof links === 'object' && links !== null && typeof links.user === 'string') links.user = this.string(links.user)
+    // Only for links parseToken could not leave out: this makes a slower, larger kind of object.
+    if ('links' in fields) delete fields.links
     // A token never changed was updated when it was created: one string for both (0.4 MB at 10,000).
     if (typeof fields.createdAt === 'string' && fields.updatedAt === fields.createdAt) fields.updatedAt = fields.createdAt
     return token
@@ -74,8 +106,15 @@ class Shared {
     const permission = JSON.parse(text) as Permission
     if (typeof permission === 'object' && permission !== null) {
       if (typeof permission.action === 'string') permission.action = this.string(permission.action) as Permission['action']
-      const resource = permission.resource as unknown as Record<string, unknown> | undefined
-      if (typeof resource === 'object' && resource !== null) this.shareFields(resource, SHARED_RESOURCE_FIELDS)
+      const key = resourceKey(text)
+      const sameResource = key === undefined ? undefined : this.resources.get(key)
+      if (sameResource) {
+        permission.resource = sameResource
+      } else {
+        const resource = permission.resource as unknown as Record<string, unknown> | undefined
+        if (typeof resource === 'object' && resource !== null) this.shareFields(resource, SHARED_RESOURCE_FIELDS)
+        if (key !== undefined) this.resources.set(key, permission.resource)
+      }
     }
     this.permissions.set(text, deepFreeze(permission))
     return permission
@@ -231,10 +270,10 @@ class TextReader {
     }
     const end = i + 1
     if (permissionsOpen < 0) {
-      tokens.push(this.shared.token(JSON.parse(s.slice(start, end)) as Authorization))
+      tokens.push(this.shared.token(parseToken(s.slice(start, end), -1)))
       return end
     }
-    const token = JSON.parse(s.slice(start, permissionsOpen) + '[]' + s.slice(permissionsClose, end)) as Authorization
+    const token = parseToken(s.slice(start, permissionsOpen) + '[]' + s.slice(permissionsClose, end), permissionsOpen - start + 2)
     token.permissions = permissions
     tokens.push(this.shared.token(token))
     return end
@@ -445,14 +484,19 @@ interface Head {
  */
 class ListReader {
   private readonly decoder = new TextDecoder()
-  private readonly shared = new Shared()
+  private readonly shared: Shared
   /** Every token in list order: complete, or a Head until its permissions are read. */
   private readonly entries: (Authorization | Head)[] = []
   private prefix = ''
   private suffix = ''
   private scratch = new Uint8Array(4096)
 
-  constructor(private readonly bytes: Uint8Array) {}
+  constructor(
+    private readonly bytes: Uint8Array,
+    strings: StringPool,
+  ) {
+    this.shared = new Shared(strings)
+  }
 
   private text(from: number, to: number): string {
     return this.decoder.decode(this.bytes.subarray(from, to))
@@ -489,8 +533,11 @@ class ListReader {
       const text = this.decoder.decode(this.withoutPermissions(start, end, open, close))
       try {
         // A guessed `]` inside a string leaves text that is not JSON; the second step checks the rest.
-        if (text.indexOf('"permissions"') === text.lastIndexOf('"permissions"')) {
-          return { token: this.shared.token(JSON.parse(text) as Authorization), start, end, open, close }
+        const name = text.indexOf('"permissions"')
+        if (name === text.lastIndexOf('"permissions"')) {
+          // Only a colon and whitespace come between the name and the `[]` standing in for the list.
+          const listEnd = name < 0 ? -1 : text.indexOf('[', name) + 2
+          return { token: this.shared.token(parseToken(text, listEnd)), start, end, open, close }
         }
       } catch {
         // Read whole below.
@@ -530,7 +577,9 @@ class ListReader {
     let token: Authorization
     try {
       const permissions = new TextReader(this.text(entry.open, entry.close + 1), this.shared).readOnlyPermissions()
-      token = { ...entry.token, permissions }
+      // Filled in rather than copied: one object per token, with its members inside it.
+      token = entry.token
+      token.permissions = permissions
     } catch {
       token = this.readWholeToken(entry.start, entry.end)
     }
@@ -550,10 +599,10 @@ class ListReader {
 }
 
 /** JSON.parse, then the same sharing, for bodies the faster readers do not expect. */
-function readPlain(text: string): Authorizations {
+function readPlain(text: string, strings: StringPool): Authorizations {
   const document = JSON.parse(text) as Authorizations
   if (!Array.isArray(document?.authorizations)) return document
-  const shared = new Shared()
+  const shared = new Shared(strings)
   for (const auth of document.authorizations) {
     if (typeof auth !== 'object' || auth === null) continue
     shared.token(auth)
@@ -565,13 +614,13 @@ function readPlain(text: string): Authorizations {
 }
 
 /** The body as one text: for what the pieces do not fit, and to report invalid JSON. */
-function readWhole(bytes: Uint8Array): Authorizations {
+function readWhole(bytes: Uint8Array, strings: StringPool): Authorizations {
   const text = new TextDecoder().decode(bytes)
   try {
-    return new TextReader(text, new Shared()).readDocument()
+    return new TextReader(text, new Shared(strings)).readDocument()
   } catch (error) {
     if (!(error instanceof Unusual)) throw error
-    return readPlain(text)
+    return readPlain(text, strings)
   }
 }
 
@@ -588,15 +637,19 @@ function* readBothSteps(reader: ListReader): Generator<void, Authorizations | nu
   return yield* reader.completeAll()
 }
 
-/** The UTF-8 body of a token list, as `JSON.parse` would read it (and throwing where it would). */
-export function readAuthorizationList(bytes: Uint8Array): Authorizations {
+/**
+ * The UTF-8 body of a token list, as `JSON.parse` would read it (and throwing where it would), but
+ * without the tokens' links. Strings equal to one `strings` knows (the names and IDs of buckets
+ * already read elsewhere) are that one.
+ */
+export function readAuthorizationList(bytes: Uint8Array, strings: StringPool = stringPool()): Authorizations {
   let read: Authorizations | null = null
   try {
-    read = straight(readBothSteps(new ListReader(bytes)))
+    read = straight(readBothSteps(new ListReader(bytes, strings)))
   } catch {
     // A guessed cut that was not between two tokens, or invalid JSON: the whole text decides.
   }
-  return read ?? readWhole(bytes)
+  return read ?? readWhole(bytes, strings)
 }
 
 /**
@@ -605,7 +658,10 @@ export function readAuthorizationList(bytes: Uint8Array): Authorizations {
  * that follows settles any doubt (it is the same objects for the tokens made complete here).
  */
 export interface AuthorizationListPreview {
-  /** Every token in list order, without its permissions (an empty list stands in for them). */
+  /**
+   * Every token in list order, without its permissions (an empty list stands in for them) until
+   * `complete` fills them in.
+   */
   readonly tokens: readonly Authorization[]
   /** The token at `index` of `tokens`, with its permissions; the same object the list will hold. */
   complete(index: number): Authorization
@@ -641,6 +697,8 @@ export interface SliceOptions {
   signal?: AbortSignal
   /** Called once the first step is done, with the page given a turn to show it before the second. */
   onPreview?: (preview: AuthorizationListPreview) => void
+  /** As for readAuthorizationList. */
+  strings?: StringPool
 }
 
 const MAX_SLICE_MS = 10
@@ -659,8 +717,11 @@ function yieldToPage(): Promise<void> {
  * the page stays responsive meanwhile; with `onPreview`, the first step runs straight through
  * and is shown before the second starts.
  */
-export async function readAuthorizationListInSlices(bytes: Uint8Array, { signal, onPreview }: SliceOptions = {}): Promise<Authorizations> {
-  const reader = new ListReader(bytes)
+export async function readAuthorizationListInSlices(
+  bytes: Uint8Array,
+  { signal, onPreview, strings = stringPool() }: SliceOptions = {},
+): Promise<Authorizations> {
+  const reader = new ListReader(bytes, strings)
   let sliceStart = performance.now()
   async function run<T>(steps: Generator<void, T>, sliced: boolean): Promise<T> {
     if (!sliced) return straight(steps)
@@ -695,5 +756,5 @@ export async function readAuthorizationListInSlices(bytes: Uint8Array, { signal,
   } finally {
     preview?.end()
   }
-  return read ?? readWhole(bytes)
+  return read ?? readWhole(bytes, strings)
 }

@@ -4,6 +4,7 @@ import type {
   Authorizations,
   AuthorizationUpdateRequest,
 } from './contract'
+import { stringPool, type StringPool } from '@/lib/string-pool'
 import { readAuthorizationList, readAuthorizationListInSlices, type AuthorizationListPreview } from './authorization-list'
 import { apiRequest } from './http'
 
@@ -19,11 +20,19 @@ export interface ListReading {
   inSlices?: boolean
   /** For a first load: called with every token but its permissions before the rest is read in slices. */
   onPreview?: (preview: AuthorizationListPreview) => void
+  /** Strings to share with, as the names and IDs of the org's buckets when those are read already. */
+  strings?: StringPool
 }
 
-export function listAuthorizations(orgID: string, signal?: AbortSignal, { inSlices = false, onPreview }: ListReading = {}): Promise<Authorizations> {
+export function listAuthorizations(
+  orgID: string,
+  signal?: AbortSignal,
+  { inSlices = false, onPreview, strings = stringPool() }: ListReading = {},
+): Promise<Authorizations> {
   const read =
-    inSlices || onPreview ? async (response: Response) => readAuthorizationListInSlices(await bytesOf(response), { signal, onPreview }) : readList
+    inSlices || onPreview
+      ? async (response: Response) => readAuthorizationListInSlices(await bytesOf(response), { signal, onPreview, strings })
+      : async (response: Response) => readAuthorizationList(await bytesOf(response), strings)
   return apiRequest(`/api/v2/authorizations?orgID=${encodeURIComponent(orgID)}`, { signal, read })
 }
 

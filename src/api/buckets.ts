@@ -1,4 +1,4 @@
-import { stringPool } from '@/lib/string-pool'
+import { stringPool, type StringPool } from '@/lib/string-pool'
 import type { Bucket, Buckets } from './contract'
 import { apiRequest } from './http'
 
@@ -15,8 +15,10 @@ function bucketPage(orgID: string, offset: number, signal?: AbortSignal): Promis
 /**
  * Every bucket of the org, however many pages it takes (InfluxDB serves at most 100 a page).
  * After the first page, a few workers each take the next offset until a page says it is the last.
+ * Strings equal to one the pool from `strings` knows (the bucket names and IDs a token list
+ * holds) are that one; it is asked for once the pages are in, so it can know the latest list.
  */
-export async function listAllBuckets(orgID: string, signal?: AbortSignal): Promise<Bucket[]> {
+export async function listAllBuckets(orgID: string, signal?: AbortSignal, strings: () => StringPool = stringPool): Promise<Bucket[]> {
   const first = await bucketPage(orgID, 0, signal)
   const pages: Bucket[][] = [first.buckets]
   let nextOffset = BUCKET_PAGE_SIZE
@@ -31,17 +33,16 @@ export async function listAllBuckets(orgID: string, signal?: AbortSignal): Promi
     }
   }
   await Promise.all(Array.from({ length: CONCURRENT_PAGES }, worker))
-  return compact(pages.flat())
+  return compact(pages.flat(), strings())
 }
 
 /**
  * Each bucket once, with what the pickers use (ID, org, type, name, description, retention) and
- * the org ID, type and retention rules shared: an org of 10,000 buckets would otherwise hold some
+ * its strings and retention rules shared: an org of 10,000 buckets would otherwise hold some
  * 70,000 link and date strings nobody reads.
  */
-function compact(buckets: Bucket[]): Bucket[] {
+function compact(buckets: Bucket[], share: StringPool): Bucket[] {
   const seen = new Set<string>()
-  const share = stringPool()
   const rules = new Map<string, Bucket['retentionRules']>()
   const result: Bucket[] = []
   for (const b of buckets) {
@@ -51,7 +52,7 @@ function compact(buckets: Bucket[]): Bucket[] {
     const rulesText = JSON.stringify(ownRules)
     const retentionRules = rules.get(rulesText) ?? ownRules
     rules.set(rulesText, retentionRules)
-    const bucket: Bucket = { id: b.id, orgID: share(b.orgID), type: share(b.type) as Bucket['type'], name: b.name, retentionRules }
+    const bucket: Bucket = { id: share(b.id), orgID: share(b.orgID), type: share(b.type) as Bucket['type'], name: share(b.name), retentionRules }
     if (b.description !== undefined) bucket.description = b.description
     result.push(bucket)
   }

@@ -82,7 +82,8 @@ export interface Authorization {
   permissions: Permission[]
   createdAt: string
   updatedAt: string
-  links: { self: string; user: string }
+  /** Optional as in the contract: the token list is kept without them (see authorization-list.ts). */
+  links?: { self: string; user: string }
 }
 
 /** `Links` */
