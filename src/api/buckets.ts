@@ -12,13 +12,16 @@ function bucketPage(orgID: string, offset: number, signal?: AbortSignal): Promis
   return apiRequest(`/api/v2/buckets?${query}`, { signal })
 }
 
+/** A bucket as lists keep it: what the pickers, the summaries and the Bucket filter read. */
+export type ListedBucket = Pick<Bucket, 'id' | 'orgID' | 'type' | 'name'>
+
 /**
  * Every bucket of the org, however many pages it takes (InfluxDB serves at most 100 a page).
  * After the first page, a few workers each take the next offset until a page says it is the last.
  * Strings equal to one the pool from `strings` knows (the bucket names and IDs a token list
  * holds) are that one; it is asked for once the pages are in, so it can know the latest list.
  */
-export async function listAllBuckets(orgID: string, signal?: AbortSignal, strings: () => StringPool = stringPool): Promise<Bucket[]> {
+export async function listAllBuckets(orgID: string, signal?: AbortSignal, strings: () => StringPool = stringPool): Promise<ListedBucket[]> {
   const first = await bucketPage(orgID, 0, signal)
   const pages: Bucket[][] = [first.buckets]
   let nextOffset = BUCKET_PAGE_SIZE
@@ -37,24 +40,16 @@ export async function listAllBuckets(orgID: string, signal?: AbortSignal, string
 }
 
 /**
- * Each bucket once, with what the pickers use (ID, org, type, name, description, retention) and
- * its strings and retention rules shared: an org of 10,000 buckets would otherwise hold some
- * 70,000 link and date strings nobody reads.
+ * Each bucket once, with what the app reads and its strings shared: an org of 10,000 buckets
+ * would otherwise hold some 70,000 link, date and description strings nobody reads.
  */
-function compact(buckets: Bucket[], share: StringPool): Bucket[] {
+function compact(buckets: Bucket[], share: StringPool): ListedBucket[] {
   const seen = new Set<string>()
-  const rules = new Map<string, Bucket['retentionRules']>()
-  const result: Bucket[] = []
+  const result: ListedBucket[] = []
   for (const b of buckets) {
     if (seen.has(b.id)) continue
     seen.add(b.id)
-    const ownRules = b.retentionRules ?? []
-    const rulesText = JSON.stringify(ownRules)
-    const retentionRules = rules.get(rulesText) ?? ownRules
-    rules.set(rulesText, retentionRules)
-    const bucket: Bucket = { id: share(b.id), orgID: share(b.orgID), type: share(b.type) as Bucket['type'], name: share(b.name), retentionRules }
-    if (b.description !== undefined) bucket.description = b.description
-    result.push(bucket)
+    result.push({ id: share(b.id), orgID: share(b.orgID), type: share(b.type) as Bucket['type'], name: share(b.name) })
   }
   return result
 }

@@ -1,8 +1,8 @@
 import { queryOptions, skipToken } from '@tanstack/react-query'
 import type { AuthorizationListPreview } from '@/api/authorization-list'
-import type { Authorization, Bucket } from '@/api/contract'
+import type { Authorization } from '@/api/contract'
 import { listAuthorizations, listUserAuthorizations } from '@/api/authorizations'
-import { listAllBuckets } from '@/api/buckets'
+import { listAllBuckets, type ListedBucket } from '@/api/buckets'
 import { listResourceTypes } from '@/api/resources'
 import { listUsers } from '@/api/users'
 import { stringPool } from '@/lib/string-pool'
@@ -10,7 +10,7 @@ import { stringPool } from '@/lib/string-pool'
 // The token list and the bucket list name the same buckets: whichever is read second takes the
 // other's strings for them, so an org of 10,000 buckets holds each name and ID once (0.5 MB).
 
-function* bucketStrings(buckets: readonly Bucket[] = []): Generator<string> {
+function* bucketStrings(buckets: readonly ListedBucket[] = []): Generator<string> {
   for (const bucket of buckets) {
     yield bucket.id
     yield bucket.name

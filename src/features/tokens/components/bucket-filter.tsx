@@ -1,5 +1,5 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react'
-import type { Bucket } from '@/api/contract'
+import type { ListedBucket } from '@/api/buckets'
 import { inputClass } from '@/components/ui/field'
 import { cn } from '@/lib/cn'
 import { filterBuckets } from '../lib/bucket-list'
@@ -8,10 +8,10 @@ import { filterBuckets } from '../lib/bucket-list'
 const MAX_SHOWN = 50
 
 export interface BucketFilterProps {
-  buckets: Bucket[]
+  buckets: ListedBucket[]
   loading: boolean
-  selected: Bucket | undefined
-  onSelect: (bucket: Bucket | null) => void
+  selected: ListedBucket | undefined
+  onSelect: (bucket: ListedBucket | null) => void
   /** The list is fetched only once someone uses the filter. */
   onActivate: () => void
 }
@@ -26,7 +26,7 @@ export function BucketFilter({ buckets, loading, selected, onSelect, onActivate 
   const matches = useMemo(() => filterBuckets(buckets, query ?? ''), [buckets, query])
   const shown = matches.slice(0, MAX_SHOWN)
 
-  function choose(bucket: Bucket | null) {
+  function choose(bucket: ListedBucket | null) {
     onSelect(bucket)
     setQuery(null)
     setOpen(false)

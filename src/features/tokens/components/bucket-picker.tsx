@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useId, useMemo, useRef, useState } from 'react'
-import type { Bucket } from '@/api/contract'
+import type { ListedBucket } from '@/api/buckets'
 import { Button } from '@/components/ui/button'
 import { inputClass } from '@/components/ui/field'
 import { filterBuckets, selectShown } from '../lib/bucket-list'
@@ -10,7 +10,7 @@ const LIST_HEIGHT = 238
 
 export interface BucketPickerProps {
   /** Already sorted for display. */
-  buckets: Bucket[]
+  buckets: ListedBucket[]
   selected: string[]
   onChange: (ids: string[]) => void
   /** "read" or "write": names the list for assistive technology. */

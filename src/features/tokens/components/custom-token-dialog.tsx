@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useCallback, useId, useMemo, useState } from 'react'
-import type { Action, Bucket } from '@/api/contract'
+import type { ListedBucket } from '@/api/buckets'
+import type { Action } from '@/api/contract'
 import { LoadError } from '@/components/ui/load-error'
 import { bucketQueries, resourceQueries } from '../api/token-queries'
 import { sortBucketsForPicker } from '../lib/bucket-list'
@@ -192,7 +193,7 @@ function IndividualBuckets({
   action: Action
   /** The type-wide box is ticked, which already covers every bucket, future ones too. */
   wholeType: boolean
-  buckets: Bucket[]
+  buckets: ListedBucket[]
   loading: boolean
   selected: BucketRef[]
   onChange: (ids: string[]) => void

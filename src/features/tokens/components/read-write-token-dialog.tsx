@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useQuery } from '@tanstack/react-query'
 import { useCallback, useMemo } from 'react'
 import { Controller, useForm, useWatch, type Control } from 'react-hook-form'
-import type { Bucket } from '@/api/contract'
+import type { ListedBucket } from '@/api/buckets'
 import { LoadError } from '@/components/ui/load-error'
 import { cn } from '@/lib/cn'
 import { bucketQueries } from '../api/token-queries'
@@ -79,7 +79,7 @@ function BucketAccessFieldset({
 }: {
   action: 'read' | 'write'
   control: Control<ReadWriteFormValues>
-  buckets: Bucket[]
+  buckets: ListedBucket[]
   loading: boolean
 }) {
   const copy = COPY[action]

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
-import { getBucket } from '@/api/buckets'
-import type { Bucket, Organization } from '@/api/contract'
+import { getBucket, type ListedBucket } from '@/api/buckets'
+import type { Organization } from '@/api/contract'
 import { errorMessage } from '@/api/http'
 import { writeLines } from '@/api/write'
 import { Button } from '@/components/ui/button'
@@ -17,7 +17,7 @@ const TEST_MEASUREMENT = 'influx_tokens_check'
 
 type Outcome = { allowed: true } | { allowed: false; reason: string }
 interface CheckRow {
-  bucket: Bucket
+  bucket: ListedBucket
   read: Outcome
   write?: Outcome
 }

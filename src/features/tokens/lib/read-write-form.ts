@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import type { AuthorizationPostRequest, Bucket } from '@/api/contract'
+import type { ListedBucket } from '@/api/buckets'
+import type { AuthorizationPostRequest } from '@/api/contract'
 import { buildReadWritePermissions, type BucketAccess } from './permissions'
 
 const bucketAccessSchema = z.object({
@@ -31,7 +32,7 @@ export function hasAnyPermission(values: ReadWriteFormValues): boolean {
   return grants(values.read) || grants(values.write)
 }
 
-function toAccess(access: BucketAccessValues, bucketsById: Map<string, Bucket>): BucketAccess {
+function toAccess(access: BucketAccessValues, bucketsById: Map<string, ListedBucket>): BucketAccess {
   if (access.mode === 'all') return { all: true, buckets: [] }
   const buckets = access.bucketIDs.flatMap((id) => {
     const bucket = bucketsById.get(id)
@@ -41,7 +42,7 @@ function toAccess(access: BucketAccessValues, bucketsById: Map<string, Bucket>):
 }
 
 /** Form state to the `POST /api/v2/authorizations` body, as InfluxDB's own UI sends it. */
-export function toReadWriteRequest(values: ReadWriteFormValues, orgID: string, buckets: Bucket[]): AuthorizationPostRequest {
+export function toReadWriteRequest(values: ReadWriteFormValues, orgID: string, buckets: ListedBucket[]): AuthorizationPostRequest {
   const bucketsById = new Map(buckets.map((b) => [b.id, b]))
   return {
     orgID,
