@@ -109,6 +109,24 @@ describe('tokenFilter', () => {
     expect(remembering(' ')).toBe(items)
   })
 
+  it('answers with the array it looked in when every token there matches', () => {
+    const remembering = tokenFilter(items, formatCreated)
+    // Every ISO date holds a "T".
+    expect(remembering('t')).toBe(items)
+    const telegraf = remembering('telegraf')
+    expect(remembering('telegraf ')).toBe(telegraf)
+    expect(remembering('telegraf w')).toBe(telegraf)
+  })
+
+  it('forgets its answers once the query is blank', () => {
+    const remembering = tokenFilter(items, formatCreated)
+    const first = remembering('telegraf')
+    expect(remembering('')).toBe(items)
+    const again = remembering('telegraf')
+    expect(again).toEqual(first)
+    expect(again).not.toBe(first)
+  })
+
   it('formats each displayed date once, however many queries look in it', () => {
     const format = vi.fn(formatCreated)
     const remembering = tokenFilter(items, format)

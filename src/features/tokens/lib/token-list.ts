@@ -79,7 +79,8 @@ const REMEMBERED_QUERIES = 16
 /**
  * filterTokens over `auths`, remembering its last answers: a query asked again (as when a word is
  * deleted key by key) is answered at once, and one that contains an earlier query looks only among
- * that query's matches (every token matching "tele" matches "tel").
+ * that query's matches (every token matching "tele" matches "tel"). A blank query forgets them all.
+ * Whenever every token looked at matches, the answer is the array looked in, not a copy.
  */
 export function tokenFilter(auths: Authorization[], formatCreated: (iso: string) => string): (query: string) => Authorization[] {
   const answers = new Map<string, Authorization[]>()
@@ -87,14 +88,18 @@ export function tokenFilter(auths: Authorization[], formatCreated: (iso: string)
   return (query) => {
     const trimmed = query.trim()
     const matches = matcher(trimmed, displayed)
-    if (!matches) return auths
+    if (!matches) {
+      answers.clear()
+      return auths
+    }
     let answer = answers.get(trimmed)
     if (answer) {
       answers.delete(trimmed)
     } else {
       let among = auths
       for (const [earlier, found] of answers) if (found.length < among.length && trimmed.includes(earlier)) among = found
-      answer = among.filter(matches)
+      const found = among.filter(matches)
+      answer = found.length === among.length ? among : found
       if (answers.size === REMEMBERED_QUERIES) answers.delete(answers.keys().next().value as string)
     }
     // Most recently used last, so the oldest is the first to go.
