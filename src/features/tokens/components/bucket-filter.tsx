@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type KeyboardEvent } from 'react'
+import { memo, useId, useMemo, useState, type KeyboardEvent } from 'react'
 import type { ListedBucket } from '@/api/buckets'
 import { inputClass } from '@/components/ui/field'
 import { cn } from '@/lib/cn'
@@ -17,7 +17,8 @@ export interface BucketFilterProps {
 }
 
 /** The "Bucket" filter: a WAI-ARIA combobox (editable, list autocomplete) over the org's buckets. */
-export function BucketFilter({ buckets, loading, selected, onSelect, onActivate }: BucketFilterProps) {
+// Memoized: the tokens page re-renders on every keystroke in its filter, which changes nothing here.
+export const BucketFilter = memo(function BucketFilter({ buckets, loading, selected, onSelect, onActivate }: BucketFilterProps) {
   const [query, setQuery] = useState<string | null>(null)
   const [open, setOpen] = useState(false)
   const [active, setActive] = useState(0)
@@ -127,4 +128,4 @@ export function BucketFilter({ buckets, loading, selected, onSelect, onActivate 
       )}
     </div>
   )
-}
+})

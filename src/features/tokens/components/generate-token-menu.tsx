@@ -1,4 +1,4 @@
-import { useRef, useState, type Ref } from 'react'
+import { memo, useRef, useState, type Ref } from 'react'
 import type { User } from '@/api/contract'
 import { Button } from '@/components/ui/button'
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from '@/components/ui/dropdown-menu'
@@ -14,7 +14,8 @@ export interface GenerateTokenMenuProps {
   ref?: Ref<HTMLButtonElement>
 }
 
-export function GenerateTokenMenu({ me, orgID, onChoose, ref }: GenerateTokenMenuProps) {
+// Memoized: the tokens page re-renders on every keystroke in its filter, which changes nothing here.
+export const GenerateTokenMenu = memo(function GenerateTokenMenu({ me, orgID, onChoose, ref }: GenerateTokenMenuProps) {
   const [opened, setOpened] = useState(false)
   // Only an operator may create an operator token; offering it to anyone else would end in a 403.
   const { operator } = usePrivileges(me, orgID, opened)
@@ -57,4 +58,4 @@ export function GenerateTokenMenu({ me, orgID, onChoose, ref }: GenerateTokenMen
       </DropdownMenuContent>
     </DropdownMenu>
   )
-}
+})

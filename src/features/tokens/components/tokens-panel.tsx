@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import type { ListedBucket } from '@/api/buckets'
 import type { Authorization, Organization, User } from '@/api/contract'
 import { errorMessage } from '@/api/http'
 import { replaceSearchParamsQuietly, useSearchParams } from '@/app/router'
@@ -143,6 +144,9 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
   useLayoutEffect(() => {
     latest.current = { openGenerate, mutate: update.mutate }
   })
+  const chooseGenerate = useCallback((kind: GenerateKind) => latest.current.openGenerate({ kind }), [])
+  const chooseBucket = useCallback((bucket: ListedBucket | null) => setParams({ bucket: bucket?.id ?? null }), [setParams])
+  const activateBucketFilter = useCallback(() => setBucketFilterUsed(true), [])
   const actions: RowActions = useMemo(
     () => ({
       onSelect: (auth, checked) => select([auth], checked),
@@ -190,11 +194,11 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
           buckets={sortedBuckets}
           loading={buckets.isFetching && !buckets.data}
           selected={reachBucket}
-          onSelect={(bucket) => setParams({ bucket: bucket?.id ?? null })}
-          onActivate={() => setBucketFilterUsed(true)}
+          onSelect={chooseBucket}
+          onActivate={activateBucketFilter}
         />
         <div className="ml-auto">
-          <GenerateTokenMenu ref={generateButton} me={me} orgID={org.id} onChoose={(kind) => generate.open({ kind })} />
+          <GenerateTokenMenu ref={generateButton} me={me} orgID={org.id} onChoose={chooseGenerate} />
         </div>
       </div>
 

@@ -35,6 +35,15 @@ describe('scopeSummary', () => {
     expect(summary([read(allBuckets), write({ type: 'buckets' })])).toBe('Read all · Write all buckets')
   })
 
+  it('summarizes a frozen list (as the token list shares them) as it summarizes a copy, every time', () => {
+    const lists = [operator, allAccess, [read(bucket(B1)), write(bucket(B2))], [read({ type: 'dashboards', orgID: ORG })]]
+    for (const list of lists) {
+      const frozen = Object.freeze([...list]) as Permission[]
+      expect(summary(frozen)).toBe(summary([...list]))
+      expect(summary(frozen)).toBe(summary([...list]))
+    }
+  })
+
   it('counts the distinct permissions of a custom token', () => {
     expect(summary([read({ type: 'dashboards', orgID: ORG }), write({ type: 'dashboards', orgID: ORG }), read(bucket(B1)), read(bucket(B1))]))
       .toBe('Custom · 3 permissions')
