@@ -124,8 +124,11 @@ test('a failed save keeps the dialog open with every input as it was', async ({ 
 })
 
 test('one click, one token: Save cannot fire twice while pending', async ({ page, server, seeded }) => {
+  // Every POST waits until the second attempt has been made, however slow the machine.
+  let release = () => {}
+  const attempted = new Promise<void>((resolve) => (release = resolve))
   await page.route('**/api/v2/authorizations', async (route) => {
-    if (route.request().method() === 'POST') await new Promise((resolve) => setTimeout(resolve, 600))
+    if (route.request().method() === 'POST') await attempted
     await route.continue()
   })
   await page.goto(tokensUrl(seeded.orgID))
@@ -136,6 +139,7 @@ test('one click, one token: Save cannot fire twice while pending', async ({ page
   await save.click()
   await expect(dialog.getByRole('button', { name: /Saving/ })).toBeDisabled()
   await dialog.getByRole('textbox', { name: 'Description' }).press('Enter')
+  release()
   await expect(page.getByRole('dialog', { name: 'Token created' })).toBeVisible()
   const list = await server.api('GET', `/api/v2/authorizations?orgID=${seeded.orgID}`)
   expect(list.body.authorizations.filter((a: { description: string }) => a.description === 'once')).toHaveLength(1)
