@@ -28,15 +28,7 @@ export function parseSortKey(value: string | null): SortKey {
   return SORT_OPTIONS.find((option) => option.key === value)?.key ?? DEFAULT_SORT
 }
 
-/** What a query looks for: a trimmed, case-insensitive substring of one field. */
-function needleOf(query: string): RegExp | null {
-  const needle = query.trim()
-  if (needle === '') return null
-  // Unicode case folding matches per character, with no lower-cased copy of each field to keep.
-  return new RegExp(needle.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'), 'iu')
-}
-
-/** A displayed date (see DisplayedDates) can only hold a query made of these characters. */
+/** A displayed date (see displayedDates) can only hold a query made of these characters. */
 const DISPLAYED_DATE_QUERY = /^[\d :-]+$/u
 
 /**
@@ -53,14 +45,17 @@ function displayedDates(formatCreated: (iso: string) => string): (auth: Authoriz
   }
 }
 
-/** The search: description, status, ISO creation date and displayed creation date. */
-function matcher(query: string, displayed: (auth: Authorization) => string): ((auth: Authorization) => boolean) | null {
-  const needle = needleOf(query)
-  if (!needle) return null
-  const status = { active: needle.test('active'), inactive: needle.test('inactive') }
-  const inDisplayedDate = DISPLAYED_DATE_QUERY.test(query.trim())
+/**
+ * The search for `needle` (trimmed, not blank) as a case-insensitive substring of one field:
+ * description, status, ISO creation date or displayed creation date.
+ */
+function matcher(needle: string, displayed: (auth: Authorization) => string): (auth: Authorization) => boolean {
+  // Unicode case folding matches per character, with no lower-cased copy of each field to keep.
+  const pattern = new RegExp(needle.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'), 'iu')
+  const status = { active: pattern.test('active'), inactive: pattern.test('inactive') }
+  const inDisplayedDate = DISPLAYED_DATE_QUERY.test(needle)
   return (auth) =>
-    needle.test(auth.description ?? '') || status[auth.status] || needle.test(auth.createdAt) || (inDisplayedDate && needle.test(displayed(auth)))
+    pattern.test(auth.description ?? '') || status[auth.status] || pattern.test(auth.createdAt) || (inDisplayedDate && pattern.test(displayed(auth)))
 }
 
 /**
@@ -69,8 +64,8 @@ function matcher(query: string, displayed: (auth: Authorization) => string): ((a
  * returns `auths` itself.
  */
 export function filterTokens(auths: Authorization[], query: string, formatCreated: (iso: string) => string): Authorization[] {
-  const matches = matcher(query, displayedDates(formatCreated))
-  return matches ? auths.filter(matches) : auths
+  const needle = query.trim()
+  return needle === '' ? auths : auths.filter(matcher(needle, displayedDates(formatCreated)))
 }
 
 /** Queries whose answers a TokenFilter keeps: enough to type a word and delete it again. */
@@ -86,24 +81,23 @@ export function tokenFilter(auths: Authorization[], formatCreated: (iso: string)
   const answers = new Map<string, Authorization[]>()
   const displayed = displayedDates(formatCreated)
   return (query) => {
-    const trimmed = query.trim()
-    const matches = matcher(trimmed, displayed)
-    if (!matches) {
+    const needle = query.trim()
+    if (needle === '') {
       answers.clear()
       return auths
     }
-    let answer = answers.get(trimmed)
+    let answer = answers.get(needle)
     if (answer) {
-      answers.delete(trimmed)
+      answers.delete(needle)
     } else {
       let among = auths
-      for (const [earlier, found] of answers) if (found.length < among.length && trimmed.includes(earlier)) among = found
-      const found = among.filter(matches)
+      for (const [earlier, found] of answers) if (found.length < among.length && needle.includes(earlier)) among = found
+      const found = among.filter(matcher(needle, displayed))
       answer = found.length === among.length ? among : found
       if (answers.size === REMEMBERED_QUERIES) answers.delete(answers.keys().next().value as string)
     }
     // Most recently used last, so the oldest is the first to go.
-    answers.set(trimmed, answer)
+    answers.set(needle, answer)
     return answer
   }
 }
