@@ -131,7 +131,7 @@ class Shared {
   list(text: string, permissions: Permission[]): Permission[] {
     const seen = this.lists.get(text)
     if (seen) return seen
-    // A copy, because an array grown by push keeps room for up to as many again (0.4 MB at 10,000 tokens).
+    // A copy, because an array grown by push keeps room for up to as many again (0.3 MB at 10,000 tokens).
     const list = Object.freeze(permissions.slice()) as Permission[]
     this.lists.set(text, list)
     return list

@@ -4,13 +4,13 @@ import type {
   Authorizations,
   AuthorizationUpdateRequest,
 } from './contract'
-import { stringPool, type StringPool } from '@/lib/string-pool'
+import type { StringPool } from '@/lib/string-pool'
 import { readAuthorizationList, readAuthorizationListInSlices, type AuthorizationListPreview } from './authorization-list'
 import { apiRequest } from './http'
 
 // Lists are read with shared permissions (see authorization-list.ts): 10,000 tokens are over 30 MB.
 const bytesOf = async (response: Response) => new Uint8Array(await response.arrayBuffer())
-const readList = async (response: Response) => readAuthorizationList(await bytesOf(response))
+const readList = (strings?: StringPool) => async (response: Response) => readAuthorizationList(await bytesOf(response), strings)
 
 export interface ListReading {
   /**
@@ -27,12 +27,12 @@ export interface ListReading {
 export function listAuthorizations(
   orgID: string,
   signal?: AbortSignal,
-  { inSlices = false, onPreview, strings = stringPool() }: ListReading = {},
+  { inSlices = false, onPreview, strings }: ListReading = {},
 ): Promise<Authorizations> {
   const read =
     inSlices || onPreview
       ? async (response: Response) => readAuthorizationListInSlices(await bytesOf(response), { signal, onPreview, strings })
-      : async (response: Response) => readAuthorizationList(await bytesOf(response), strings)
+      : readList(strings)
   return apiRequest(`/api/v2/authorizations?orgID=${encodeURIComponent(orgID)}`, { signal, read })
 }
 
@@ -50,5 +50,5 @@ export function deleteAuthorization(id: string): Promise<void> {
 
 /** The tokens of one user, in every org. */
 export function listUserAuthorizations(userID: string, signal?: AbortSignal): Promise<Authorizations> {
-  return apiRequest(`/api/v2/authorizations?userID=${encodeURIComponent(userID)}`, { signal, read: readList })
+  return apiRequest(`/api/v2/authorizations?userID=${encodeURIComponent(userID)}`, { signal, read: readList() })
 }
