@@ -1,4 +1,4 @@
-import { ADMIN, expect, expectAccessible, test, tokensUrl } from './fixtures'
+import { ADMIN, expect, expectAccessible, test, tokensUrl } from './fixtures.ts'
 
 test('onboarding a fresh server signs in and lands on the tokens page', async ({ page }) => {
   await page.goto('/')

@@ -1,4 +1,4 @@
-import { ADMIN, createBuckets, createToken, expect, expectAccessible, openGenerate, test, tokensUrl, writePoint } from './fixtures'
+import { ADMIN, createBuckets, createToken, expect, expectAccessible, openGenerate, test, tokensUrl, writePoint } from './fixtures.ts'
 
 test('Custom: type rows and an individual write bucket make exactly that token', async ({ page, server, seeded }) => {
   const ids = await createBuckets(server, seeded.orgID, ['events', 'archive'])

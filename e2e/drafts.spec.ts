@@ -1,4 +1,4 @@
-import { ADMIN, createBuckets, createToken, expect, openGenerate, test, tokensUrl } from './fixtures'
+import { ADMIN, createBuckets, createToken, expect, openGenerate, test, tokensUrl } from './fixtures.ts'
 
 test('a Generate dialog draft lives in the URL, so a link reopens it with the same choices', async ({ page, context, server, seeded }) => {
   await createBuckets(server, seeded.orgID, ['alpha', 'beta'])

@@ -1,10 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import path from 'node:path'
+import { join, resolve } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect, type Page } from '@playwright/test'
-import { buildApp } from '../server/app'
-import { listen } from '../server/listen'
+import { buildApp } from '../server/app.ts'
+import { listen } from '../server/listen.ts'
 
 export { expect }
 
@@ -27,8 +27,8 @@ export interface SetupResult {
 
 export const test = base.extend<{ server: TestServer; seeded: SetupResult }>({
   server: async ({}, use) => {
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'tokens-e2e-'))
-    const { app, close } = buildApp({ dataDir, staticDir: path.resolve(process.env.E2E_DIST_DIR ?? 'dist') })
+    const dataDir = await mkdtemp(join(tmpdir(), 'tokens-e2e-'))
+    const { app, close } = buildApp({ dataDir, staticDir: resolve(process.env.E2E_DIST_DIR ?? 'dist') })
     const listening = await listen(app, { port: 0, host: '127.0.0.1' })
     let operatorToken = ''
     const api: TestServer['api'] = async (method, apiPath, body, token = operatorToken) => {

@@ -1,4 +1,4 @@
-import { createBuckets, expect, expectAccessible, openGenerate, test, tokensUrl, writePoint } from './fixtures'
+import { createBuckets, expect, expectAccessible, openGenerate, test, tokensUrl, writePoint } from './fixtures.ts'
 
 test('Read/Write: search, tick buckets, save, copy the token once, and it has exactly that scope', async ({ page, context, server, seeded }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])

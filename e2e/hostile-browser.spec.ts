@@ -1,5 +1,5 @@
 import type { Locator, Page, Route } from '@playwright/test'
-import { createBuckets, createToken, expect, test, tokensUrl } from './fixtures'
+import { createBuckets, createToken, expect, test, tokensUrl } from './fixtures.ts'
 
 const NETWORK_ERROR = 'Could not reach the server. Check your connection and try again.'
 

@@ -1,4 +1,4 @@
-import { createBuckets, createToken, expect, expectAccessible, openGenerate, test, tokensUrl, type SetupResult, type TestServer } from './fixtures'
+import { createBuckets, createToken, expect, expectAccessible, openGenerate, test, tokensUrl, type SetupResult, type TestServer } from './fixtures.ts'
 
 function bucketPermission(action: 'read' | 'write', seeded: SetupResult, id?: string) {
   return { action, resource: { type: 'buckets', orgID: seeded.orgID, ...(id ? { id } : {}) } }

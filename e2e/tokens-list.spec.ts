@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { createToken, expect, expectAccessible, test, tokensUrl, type SetupResult, type TestServer } from './fixtures'
+import { createToken, expect, expectAccessible, test, tokensUrl, type SetupResult, type TestServer } from './fixtures.ts'
 
 async function seedTokens(server: TestServer, seeded: SetupResult) {
   const read = [{ action: 'read', resource: { type: 'buckets', orgID: seeded.orgID, id: seeded.bucketID } }]

@@ -55,8 +55,8 @@ export function DialogContent({ title, description, children, className, onReque
         {...(description ? {} : { 'aria-describedby': undefined })}
         className={cn(
           'fixed top-1/2 left-1/2 z-50 flex max-h-[calc(100dvh-2rem)] w-[calc(100vw-1.5rem)] -translate-x-1/2 -translate-y-1/2 flex-col',
-          'rounded-xl border border-border bg-raised text-fg shadow-2xl',
-          className ?? 'max-w-lg',
+          'max-w-lg rounded-xl border border-border bg-raised text-fg shadow-2xl',
+          className,
         )}
       >
         <div className="flex items-start justify-between gap-4 border-b border-border px-5 py-4">

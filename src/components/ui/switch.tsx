@@ -1,4 +1,11 @@
-import { cn } from '@/lib/cn'
+import { cva } from 'class-variance-authority'
+
+const track = cva('relative inline-flex h-5 w-9 shrink-0 items-center rounded-full border border-transparent transition-colors disabled:opacity-50', {
+  variants: { checked: { true: 'bg-success', false: 'bg-border' } },
+})
+const thumb = cva('inline-block size-4 rounded-full bg-white shadow transition-transform', {
+  variants: { checked: { true: 'translate-x-4', false: 'translate-x-0.5' } },
+})
 
 /** A WAI-ARIA switch: a button with role `switch` whose `aria-checked` is the state. */
 export function Switch({
@@ -20,14 +27,11 @@ export function Switch({
       aria-label={label}
       disabled={disabled}
       onClick={() => onCheckedChange(!checked)}
-      className={cn(
-        'relative inline-flex h-5 w-9 shrink-0 items-center rounded-full border border-transparent transition-colors disabled:opacity-50',
-        checked ? 'bg-success' : 'bg-border',
-      )}
+      className={track({ checked })}
     >
       <span
         aria-hidden="true"
-        className={cn('inline-block size-4 rounded-full bg-white shadow transition-transform', checked ? 'translate-x-4' : 'translate-x-0.5')}
+        className={thumb({ checked })}
       />
     </button>
   )

@@ -1,5 +1,5 @@
+import { cva } from 'class-variance-authority'
 import { useSyncExternalStore } from 'react'
-import { cn } from '@/lib/cn'
 
 type ToastKind = 'success' | 'error'
 interface Toast {
@@ -54,6 +54,11 @@ export function Toaster() {
   )
 }
 
+const toastVariants = cva(
+  'pointer-events-auto flex max-w-sm items-start gap-3 rounded-lg border border-l-4 border-border bg-raised px-4 py-3 text-sm text-fg shadow-lg',
+  { variants: { kind: { success: 'border-l-success', error: 'border-l-danger' } } },
+)
+
 function ToastRegion({ kind, live, toasts: all }: { kind: ToastKind; live: 'polite' | 'assertive'; toasts: Toast[] }) {
   const mine = all.filter((t) => t.kind === kind)
   return (
@@ -62,11 +67,7 @@ function ToastRegion({ kind, live, toasts: all }: { kind: ToastKind; live: 'poli
         <div
           key={t.id}
           data-testid={`notification-${t.kind}`}
-          className={cn(
-            'pointer-events-auto flex max-w-sm items-start gap-3 rounded-lg border px-4 py-3 text-sm shadow-lg',
-            'border-border bg-raised text-fg',
-            t.kind === 'success' ? 'border-l-4 border-l-success' : 'border-l-4 border-l-danger',
-          )}
+          className={toastVariants({ kind: t.kind })}
         >
           <p className="min-w-0 flex-1 break-words">{t.message}</p>
           <button

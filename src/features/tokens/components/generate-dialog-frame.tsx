@@ -1,13 +1,12 @@
-import { zodResolver } from '@hookform/resolvers/zod'
 import { useQuery } from '@tanstack/react-query'
 import { useId, useMemo, type ReactNode } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
-import { z } from 'zod'
 import type { Authorization, AuthorizationPostRequest, Organization, Permission, User } from '@/api/contract'
 import { Button } from '@/components/ui/button'
 import { DialogBody, DialogContent, DialogFooter } from '@/components/ui/dialog'
 import { inputClass, TextField } from '@/components/ui/field'
-import { bucketQueries, resourceQueries, userQueries } from '../api/token-queries'
+import { resourceQueries, userQueries } from '../api/token-queries'
+import { useNameLookup } from '../api/use-name-lookup'
 import { usePrivileges } from '../api/use-privileges'
 import { useTokenCreation } from '../api/use-token-creation'
 import { useDraftSync, useInitialDraft } from '../hooks/use-draft'
@@ -17,12 +16,12 @@ import { CreateError, SaveButton } from './generate-parts'
 import { RequestPreview } from './request-preview'
 import { TokenCreatedContent } from './token-created'
 
-const frameSchema = z.object({
-  description: z.string(),
-  userID: z.string(),
-  deactivateOriginal: z.boolean(),
-})
-type FrameValues = z.infer<typeof frameSchema>
+interface FrameValues {
+  description: string
+  /** Empty for the signed-in user. */
+  userID: string
+  deactivateOriginal: boolean
+}
 
 export interface GenerateDialogFrameProps {
   title: string
@@ -59,7 +58,6 @@ export function GenerateDialogFrame(props: GenerateDialogFrameProps) {
   const formId = useId()
   const draft = useInitialDraft()
   const { register, handleSubmit, control } = useForm<FrameValues>({
-    resolver: zodResolver(frameSchema),
     defaultValues: {
       description: draft.d ?? (source ? `${source.description || 'token'} (clone)` : ''),
       userID: draft.u ?? (source && source.userID !== me.id ? source.userID : ''),
@@ -132,18 +130,6 @@ export function GenerateDialogFrame(props: GenerateDialogFrameProps) {
       </form>
     </DialogContent>
   )
-}
-
-/** Bucket and org names for the summaries, from data the page already loads. */
-export function useNameLookup(org: Organization): NameLookup {
-  const buckets = useQuery(bucketQueries.list(org.id))
-  return useMemo(() => {
-    const byId = new Map((buckets.data ?? []).map((b) => [b.id, b.name]))
-    return {
-      bucketName: (id: string) => byId.get(id),
-      orgName: (id: string) => (id === org.id ? org.name : undefined),
-    }
-  }, [buckets.data, org.id, org.name])
 }
 
 function CloneChanges({ source, permissions, names, children }: { source: Authorization; permissions: Permission[]; names: NameLookup; children: ReactNode }) {

@@ -1,9 +1,8 @@
 import type { Authorization, Organization, User } from '@/api/contract'
 import { Dialog } from '@/components/ui/dialog'
-import { tokenKind } from '../lib/permissions'
+import { tokenKind, type TokenKind } from '../lib/permissions'
 import { AllAccessTokenDialog } from './all-access-token-dialog'
 import { CustomTokenDialog } from './custom-token-dialog'
-import type { GenerateKind } from './generate-token-menu'
 import { OperatorTokenDialog } from './operator-token-dialog'
 import { ReadWriteTokenDialog } from './read-write-token-dialog'
 
@@ -17,18 +16,13 @@ export interface GenerateDialogProps {
   returnFocusTo?: () => HTMLElement | null
 }
 
-export type GenerateRequest = { kind: GenerateKind } | { kind: 'clone'; source: Authorization }
-
-/** The dialog that fits a token's permissions, so a clone opens where they can be edited. */
-function dialogKindFor(source: Authorization): GenerateKind {
-  // Every token kind has a dialog of its own name.
-  return tokenKind(source.permissions)
-}
+export type GenerateRequest = { kind: TokenKind } | { kind: 'clone'; source: Authorization }
 
 /** One modal for whichever Generate flow is open; each flow ends in the "Token created" view. */
 export function GenerateTokenDialogs({ request, ...props }: Omit<GenerateDialogProps, 'source'> & { request: GenerateRequest | null }) {
   const source = request?.kind === 'clone' ? request.source : undefined
-  const kind = request ? (request.kind === 'clone' ? dialogKindFor(request.source) : request.kind) : null
+  // Every token kind has a dialog of its own, so a clone opens where its permissions can be edited.
+  const kind = request ? (request.kind === 'clone' ? tokenKind(request.source.permissions) : request.kind) : null
   return (
     <Dialog open={request !== null} onOpenChange={(open) => !open && props.onClose()}>
       {kind === 'read-write' && <ReadWriteTokenDialog {...props} source={source} />}

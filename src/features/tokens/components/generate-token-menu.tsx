@@ -3,14 +3,13 @@ import type { User } from '@/api/contract'
 import { Button } from '@/components/ui/button'
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from '@/components/ui/dropdown-menu'
 import { usePrivileges } from '../api/use-privileges'
-
-export type GenerateKind = 'read-write' | 'all-access' | 'custom' | 'operator'
+import type { TokenKind } from '../lib/permissions'
 
 /** The "Generate" menu button (WAI-ARIA menu button: Enter, Space or ArrowDown opens it). */
 export interface GenerateTokenMenuProps {
   me: User
   orgID: string
-  onChoose: (kind: GenerateKind) => void
+  onChoose: (kind: TokenKind) => void
   ref?: Ref<HTMLButtonElement>
 }
 
@@ -21,7 +20,7 @@ export const GenerateTokenMenu = memo(function GenerateTokenMenu({ me, orgID, on
   const { operator } = usePrivileges(me, orgID, opened)
   // After a choice the dialog takes focus (and gives it back on close); the menu must not steal it.
   const chosen = useRef(false)
-  function choose(kind: GenerateKind) {
+  function choose(kind: TokenKind) {
     chosen.current = true
     onChoose(kind)
   }

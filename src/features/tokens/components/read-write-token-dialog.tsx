@@ -1,31 +1,23 @@
-import { zodResolver } from '@hookform/resolvers/zod'
 import { useQuery } from '@tanstack/react-query'
-import { useCallback, useMemo } from 'react'
-import { Controller, useForm, useWatch, type Control } from 'react-hook-form'
+import { useCallback, useMemo, useState } from 'react'
 import type { ListedBucket } from '@/api/buckets'
 import { LoadError } from '@/components/ui/load-error'
 import { cn } from '@/lib/cn'
 import { bucketQueries } from '../api/token-queries'
 import { sortBucketsForPicker } from '../lib/bucket-list'
 import { readWriteFromPermissions } from '../lib/permissions'
-import {
-  emptyReadWriteForm,
-  hasAnyPermission,
-  readWriteFormSchema,
-  toReadWriteRequest,
-  type ReadWriteFormValues,
-} from '../lib/read-write-form'
+import { emptyReadWriteSelection, hasAnyPermission, readWritePermissions, type BucketAccessValues, type ReadWriteSelection } from '../lib/read-write-form'
 import { BucketPicker } from './bucket-picker'
 import { useDraftSync, useInitialDraft } from '../hooks/use-draft'
 import { readWriteDraft } from '../lib/editor-drafts'
 import { GenerateDialogFrame } from './generate-dialog-frame'
 import type { GenerateDialogProps } from './generate-token-dialogs'
 
-function initialValues(source: GenerateDialogProps['source']): ReadWriteFormValues {
-  if (!source) return emptyReadWriteForm
+function initialSelection(source: GenerateDialogProps['source']): ReadWriteSelection {
+  if (!source) return emptyReadWriteSelection
   const { read, write } = readWriteFromPermissions(source.permissions)
   const side = (access: typeof read) => ({ mode: access.all ? ('all' as const) : ('scoped' as const), bucketIDs: access.buckets.map((b) => b.id) })
-  return { description: '', read: side(read), write: side(write) }
+  return { read: side(read), write: side(write) }
 }
 
 export function ReadWriteTokenDialog(props: GenerateDialogProps) {
@@ -33,15 +25,12 @@ export function ReadWriteTokenDialog(props: GenerateDialogProps) {
   const buckets = useQuery(bucketQueries.list(org.id))
   const sortedBuckets = useMemo(() => sortBucketsForPicker(buckets.data ?? []), [buckets.data])
   const draft = readWriteDraft(useInitialDraft().e)
-  const { control } = useForm<ReadWriteFormValues>({
-    resolver: zodResolver(readWriteFormSchema),
-    defaultValues: draft ? { ...emptyReadWriteForm, ...draft } : initialValues(source),
-  })
-  const values = useWatch({ control }) as ReadWriteFormValues
-  useDraftSync({ e: { read: values.read, write: values.write } })
+  // The description and Save belong to the frame's form; this editor only holds the bucket choices.
+  const [selection, setSelection] = useState<ReadWriteSelection>(() => draft ?? initialSelection(source))
+  useDraftSync({ e: selection })
   const permissions = useMemo(
-    () => (hasAnyPermission(values) ? toReadWriteRequest(values, org.id, sortedBuckets).permissions : []),
-    [values, org.id, sortedBuckets],
+    () => (hasAnyPermission(selection) ? readWritePermissions(selection, org.id, sortedBuckets) : []),
+    [selection, org.id, sortedBuckets],
   )
   const permissionsFor = useCallback(() => permissions, [permissions])
 
@@ -58,8 +47,20 @@ export function ReadWriteTokenDialog(props: GenerateDialogProps) {
         <LoadError error={buckets.error} onRetry={() => buckets.refetch()} />
       ) : (
         <div className="grid gap-4 md:grid-cols-2">
-          <BucketAccessFieldset action="read" control={control} buckets={sortedBuckets} loading={buckets.isPending} />
-          <BucketAccessFieldset action="write" control={control} buckets={sortedBuckets} loading={buckets.isPending} />
+          <BucketAccessFieldset
+            action="read"
+            value={selection.read}
+            onChange={(read) => setSelection((current) => ({ ...current, read }))}
+            buckets={sortedBuckets}
+            loading={buckets.isPending}
+          />
+          <BucketAccessFieldset
+            action="write"
+            value={selection.write}
+            onChange={(write) => setSelection((current) => ({ ...current, write }))}
+            buckets={sortedBuckets}
+            loading={buckets.isPending}
+          />
         </div>
       )}
     </GenerateDialogFrame>
@@ -73,57 +74,53 @@ const COPY = {
 
 function BucketAccessFieldset({
   action,
-  control,
+  value,
+  onChange,
   buckets,
   loading,
 }: {
   action: 'read' | 'write'
-  control: Control<ReadWriteFormValues>
+  value: BucketAccessValues
+  onChange: (value: BucketAccessValues) => void
   buckets: ListedBucket[]
   loading: boolean
 }) {
   const copy = COPY[action]
   return (
-    <Controller
-      control={control}
-      name={action}
-      render={({ field }) => (
-        <fieldset className="flex min-w-0 flex-col gap-3 rounded-lg border border-border p-3">
-          <legend className="px-1 text-sm font-semibold">{copy.title}</legend>
-          <div className="inline-flex self-start rounded-md border border-border bg-sunken p-0.5 text-sm">
-            {(['all', 'scoped'] as const).map((mode) => (
-              <label
-                key={mode}
-                className={cn(
-                  'relative cursor-pointer rounded px-3 py-1 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent',
-                  field.value.mode === mode ? 'bg-raised font-medium shadow-sm' : 'text-muted',
-                )}
-              >
-                <input
-                  type="radio"
-                  className="absolute inset-0 cursor-pointer opacity-0"
-                  name={`${action}-mode`}
-                  checked={field.value.mode === mode}
-                  onChange={() => field.onChange({ ...field.value, mode })}
-                />
-                {mode === 'all' ? 'All Buckets' : 'Scoped'}
-              </label>
-            ))}
-          </div>
-          {field.value.mode === 'all' ? (
-            <p className="rounded-md bg-sunken px-3 py-2 text-sm">{copy.all}</p>
-          ) : loading ? (
-            <div role="status" aria-label="Loading buckets" className="h-[318px] animate-pulse rounded-md bg-sunken" />
-          ) : (
-            <BucketPicker
-              action={action}
-              buckets={buckets}
-              selected={field.value.bucketIDs}
-              onChange={(bucketIDs) => field.onChange({ ...field.value, bucketIDs })}
+    <fieldset className="flex min-w-0 flex-col gap-3 rounded-lg border border-border p-3">
+      <legend className="px-1 text-sm font-semibold">{copy.title}</legend>
+      <div className="inline-flex self-start rounded-md border border-border bg-sunken p-0.5 text-sm">
+        {(['all', 'scoped'] as const).map((mode) => (
+          <label
+            key={mode}
+            className={cn(
+              'relative cursor-pointer rounded px-3 py-1 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent',
+              value.mode === mode ? 'bg-raised font-medium shadow-sm' : 'text-muted',
+            )}
+          >
+            <input
+              type="radio"
+              className="absolute inset-0 cursor-pointer opacity-0"
+              name={`${action}-mode`}
+              checked={value.mode === mode}
+              onChange={() => onChange({ ...value, mode })}
             />
-          )}
-        </fieldset>
+            {mode === 'all' ? 'All Buckets' : 'Scoped'}
+          </label>
+        ))}
+      </div>
+      {value.mode === 'all' ? (
+        <p className="rounded-md bg-sunken px-3 py-2 text-sm">{copy.all}</p>
+      ) : loading ? (
+        <div role="status" aria-label="Loading buckets" className="h-[318px] animate-pulse rounded-md bg-sunken" />
+      ) : (
+        <BucketPicker
+          action={action}
+          buckets={buckets}
+          selected={value.bucketIDs}
+          onChange={(bucketIDs) => onChange({ ...value, bucketIDs })}
+        />
       )}
-    />
+    </fieldset>
   )
 }

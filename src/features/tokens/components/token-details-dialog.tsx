@@ -7,8 +7,8 @@ import { toast } from '@/components/ui/toast'
 import { copyText } from '@/lib/clipboard'
 import { cn } from '@/lib/cn'
 import { formatDateTime, formatRelative } from '@/lib/time'
+import { useNameLookup } from '../api/use-name-lookup'
 import { describeAccess, permissionLines } from '../lib/scope'
-import { useNameLookup } from './generate-dialog-frame'
 
 /** Everything about one token, readable by someone who has never seen the API. */
 export function TokenDetailsDialog({ auth, org, onClose }: { auth: Authorization | null; org: Organization; onClose: () => void }) {

@@ -14,11 +14,12 @@ import { bucketQueries, tokenQueries } from '../api/token-queries'
 import { useDeleteToken, useUpdateToken } from '../api/use-token-mutations'
 import { sortBucketsForPicker } from '../lib/bucket-list'
 import { tokensReachingBucket, type BucketReach } from '../lib/bucket-reach'
+import type { TokenKind } from '../lib/permissions'
 import { firstSorted, parseSortKey, SORT_OPTIONS, sortTokens, tokenFilter, type SortKey } from '../lib/token-list'
 import { BucketFilter } from './bucket-filter'
 import { BulkActions } from './bulk-actions'
 import { useGenerateDialog } from '../hooks/use-generate-dialog'
-import { GenerateTokenMenu, type GenerateKind } from './generate-token-menu'
+import { GenerateTokenMenu } from './generate-token-menu'
 import { tokenName, type RowActions } from './token-row'
 import { TokensTable, TokensTableSkeleton } from './tokens-table'
 
@@ -144,7 +145,7 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
   useLayoutEffect(() => {
     latest.current = { openGenerate, mutate: update.mutate }
   })
-  const chooseGenerate = useCallback((kind: GenerateKind) => latest.current.openGenerate({ kind }), [])
+  const chooseGenerate = useCallback((kind: TokenKind) => latest.current.openGenerate({ kind }), [])
   const chooseBucket = useCallback((bucket: ListedBucket | null) => setParams({ bucket: bucket?.id ?? null }), [setParams])
   const activateBucketFilter = useCallback(() => setBucketFilterUsed(true), [])
   const actions: RowActions = useMemo(
@@ -257,7 +258,7 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
   )
 }
 
-function EmptyState({ me, orgID, onChoose }: { me: User; orgID: string; onChoose: (kind: GenerateKind) => void }) {
+function EmptyState({ me, orgID, onChoose }: { me: User; orgID: string; onChoose: (kind: TokenKind) => void }) {
   return (
     <div role="region" aria-label="No tokens" className="flex flex-col items-center gap-4 rounded-lg border border-dashed border-border px-6 py-12 text-center">
       <p className="text-base">

@@ -1,7 +1,7 @@
-import { memo, useEffect, useRef } from 'react'
+import { useWindowVirtualizer } from '@tanstack/react-virtual'
+import { memo, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react'
 import type { Authorization } from '@/api/contract'
 import { cn } from '@/lib/cn'
-import { useWindowRows } from '@/lib/use-window-rows'
 import type { BucketReach } from '../lib/bucket-reach'
 import { cell, hideOnPhone, ROW_HEIGHT, TokenRow, type RowActions } from './token-row'
 
@@ -20,7 +20,7 @@ export interface TokensTableProps {
 /** Only the rows on screen exist in the DOM; `aria-rowcount`/`aria-rowindex` keep the table whole for assistive technology. */
 export const TokensTable = memo(function TokensTable({ items, rowCount = items.length, total, selected, onSelectShown, actions, reach }: TokensTableProps) {
   const bodyRef = useRef<HTMLTableSectionElement>(null)
-  const { start, end, paddingTop, paddingBottom } = useWindowRows(bodyRef, rowCount, ROW_HEIGHT, 5)
+  const { rows, paddingTop, paddingBottom } = useRowsInWindow(bodyRef, rowCount)
   const partial = items.length < rowCount
   // Counting walks every shown token; with nothing selected (as while typing a filter) it need not.
   const selectedShown = selected.size === 0 ? 0 : items.reduce((n, auth) => n + (selected.has(auth.id) ? 1 : 0), 0)
@@ -50,16 +50,21 @@ export const TokensTable = memo(function TokensTable({ items, rowCount = items.l
         </thead>
         <tbody ref={bodyRef}>
           {paddingTop > 0 && <tr aria-hidden="true" style={{ height: paddingTop }} />}
-          {items.slice(start, end).map((auth, i) => (
-            <TokenRow
-              key={auth.id}
-              auth={auth}
-              rowIndex={start + i + 2}
-              selected={selected.has(auth.id)}
-              actions={actions}
-              reach={reach?.get(auth.id)}
-            />
-          ))}
+          {rows.map((row) => {
+            const auth = items[row.index]
+            return (
+              auth && (
+                <TokenRow
+                  key={auth.id}
+                  auth={auth}
+                  rowIndex={row.index + 2}
+                  selected={selected.has(auth.id)}
+                  actions={actions}
+                  reach={reach?.get(auth.id)}
+                />
+              )
+            )
+          })}
           {paddingBottom > 0 && <tr aria-hidden="true" style={{ height: paddingBottom }} />}
         </tbody>
       </table>
@@ -71,6 +76,35 @@ export const TokensTable = memo(function TokensTable({ items, rowCount = items.l
     </div>
   )
 })
+
+/** The rows of a list scrolled with the window that are on screen, and the space the others take. */
+function useRowsInWindow(body: RefObject<HTMLElement | null>, count: number) {
+  // Where the list starts in the page: read again whenever the page changes size, as it does when
+  // something above the list grows or shrinks.
+  const [scrollMargin, setScrollMargin] = useState(0)
+  useLayoutEffect(() => {
+    const measure = () => setScrollMargin((body.current?.getBoundingClientRect().top ?? 0) + window.scrollY)
+    measure()
+    const observer = new ResizeObserver(measure)
+    observer.observe(document.body)
+    return () => observer.disconnect()
+  }, [body])
+  const virtualizer = useWindowVirtualizer({
+    count,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 5,
+    scrollMargin,
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
+  })
+  const rows = virtualizer.getVirtualItems()
+  const first = rows[0]
+  const last = rows[rows.length - 1]
+  return {
+    rows,
+    paddingTop: first ? first.start - scrollMargin : 0,
+    paddingBottom: last ? virtualizer.getTotalSize() - (last.end - scrollMargin) : 0,
+  }
+}
 
 function HeaderCheckbox({
   checked,

@@ -2,12 +2,12 @@ import { useEffect, useRef, useState } from 'react'
 import type { Authorization } from '@/api/contract'
 import { useSearchParams } from '@/app/router'
 import type { GenerateRequest } from '../components/generate-token-dialogs'
-import type { GenerateKind } from '../components/generate-token-menu'
 import { CLONE_PARAM, DRAFT_PARAM, GENERATE_PARAM } from '../lib/draft'
+import type { TokenKind } from '../lib/permissions'
 
-const KINDS: readonly GenerateKind[] = ['read-write', 'all-access', 'custom', 'operator']
+const KINDS: readonly TokenKind[] = ['read-write', 'all-access', 'custom', 'operator']
 
-function parseKind(value: string | null): GenerateKind | null {
+function parseKind(value: string | null): TokenKind | null {
   return KINDS.find((kind) => kind === value) ?? null
 }
 

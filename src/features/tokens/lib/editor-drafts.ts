@@ -1,12 +1,10 @@
 import { z } from 'zod'
 import type { CustomSelection } from './permissions'
-import { readWriteFormSchema, type ReadWriteFormValues } from './read-write-form'
-
-const readWriteDraftSchema = readWriteFormSchema.pick({ read: true, write: true })
+import { readWriteSelectionSchema, type ReadWriteSelection } from './read-write-form'
 
 /** The Read/Write editor's part of a draft, or null when it is missing or malformed. */
-export function readWriteDraft(value: unknown): Pick<ReadWriteFormValues, 'read' | 'write'> | null {
-  const parsed = readWriteDraftSchema.safeParse(value)
+export function readWriteDraft(value: unknown): ReadWriteSelection | null {
+  const parsed = readWriteSelectionSchema.safeParse(value)
   return parsed.success ? parsed.data : null
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { ListedBucket } from '@/api/buckets'
-import type { AuthorizationPostRequest } from '@/api/contract'
+import type { Permission } from '@/api/contract'
 import { buildReadWritePermissions, type BucketAccess } from './permissions'
 
 const bucketAccessSchema = z.object({
@@ -8,17 +8,15 @@ const bucketAccessSchema = z.object({
   bucketIDs: z.array(z.string()),
 })
 
-/** What the Read/Write dialog holds: a description and, per action, "All Buckets" or chosen bucket IDs. */
-export const readWriteFormSchema = z.object({
-  description: z.string(),
+/** What the Read/Write editor holds: per action, "All Buckets" or chosen bucket IDs (the description is the frame's). */
+export const readWriteSelectionSchema = z.object({
   read: bucketAccessSchema,
   write: bucketAccessSchema,
 })
-export type ReadWriteFormValues = z.infer<typeof readWriteFormSchema>
-export type BucketAccessValues = ReadWriteFormValues['read']
+export type ReadWriteSelection = z.infer<typeof readWriteSelectionSchema>
+export type BucketAccessValues = ReadWriteSelection['read']
 
-export const emptyReadWriteForm: ReadWriteFormValues = {
-  description: '',
+export const emptyReadWriteSelection: ReadWriteSelection = {
   read: { mode: 'scoped', bucketIDs: [] },
   write: { mode: 'scoped', bucketIDs: [] },
 }
@@ -28,8 +26,8 @@ function grants(access: BucketAccessValues): boolean {
 }
 
 /** Save needs at least one read or write permission; InfluxDB rejects a token without any. */
-export function hasAnyPermission(values: ReadWriteFormValues): boolean {
-  return grants(values.read) || grants(values.write)
+export function hasAnyPermission(selection: ReadWriteSelection): boolean {
+  return grants(selection.read) || grants(selection.write)
 }
 
 function toAccess(access: BucketAccessValues, bucketsById: Map<string, ListedBucket>): BucketAccess {
@@ -41,12 +39,8 @@ function toAccess(access: BucketAccessValues, bucketsById: Map<string, ListedBuc
   return { all: false, buckets }
 }
 
-/** Form state to the `POST /api/v2/authorizations` body, as InfluxDB's own UI sends it. */
-export function toReadWriteRequest(values: ReadWriteFormValues, orgID: string, buckets: ListedBucket[]): AuthorizationPostRequest {
+/** The selection as the permissions of a `POST /api/v2/authorizations` body, as InfluxDB's own UI sends them. */
+export function readWritePermissions(selection: ReadWriteSelection, orgID: string, buckets: ListedBucket[]): Permission[] {
   const bucketsById = new Map(buckets.map((b) => [b.id, b]))
-  return {
-    orgID,
-    description: values.description.trim(),
-    permissions: buildReadWritePermissions(orgID, toAccess(values.read, bucketsById), toAccess(values.write, bucketsById)),
-  }
+  return buildReadWritePermissions(orgID, toAccess(selection.read, bucketsById), toAccess(selection.write, bucketsById))
 }
