@@ -113,6 +113,23 @@ describe('cross-org permissions (issue 12.1)', () => {
     expect(missing.body.message).toBe('permission read:users/ffffffffffffffff is invalid: user ffffffffffffffff does not exist')
   })
 
+  it('a users id held under an org reaches that user only while the user is in the org', async () => {
+    const erin = await user('erin')
+    const held = [permission('write', 'users', { id: erin, orgID: bobOrg })]
+    expect((await post(bobSession, { orgID: bobOrg, permissions: held })).status).toBe(400)
+    const stored = storeToken(bob, bobOrg, held)
+    const patch = () => call(server.app, 'PATCH', `/api/v2/users/${erin}`, { as: stored, body: {} })
+    expect((await patch()).status).toBe(401)
+    const store = openStore(server.dataDir)
+    try {
+      store.transaction(() => store.insertMembership(erin, { resourceType: 'orgs', resourceID: bobOrg, role: 'member' }))
+    } finally {
+      store.close()
+    }
+    expect((await post(bobSession, { orgID: bobOrg, permissions: held })).status).toBe(201)
+    expect((await patch()).status).toBe(200)
+  })
+
   it('a stored cross-org permission grants nothing, through the token or through its holder’s session', async () => {
     const stored = storeToken(bob, bobOrg, [
       ...(['read', 'write'] as const).flatMap((a) => [
