@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useQuery } from '@tanstack/react-query'
-import { useCallback, useMemo } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { Controller, useForm, useWatch, type Control } from 'react-hook-form'
 import type { ListedBucket } from '@/api/buckets'
 import { LoadError } from '@/components/ui/load-error'
@@ -17,8 +17,9 @@ import {
 } from '../lib/read-write-form'
 import { BucketPicker } from './bucket-picker'
 import { useDraftSync, useInitialDraft } from '../hooks/use-draft'
-import { readWriteDraft } from '../lib/editor-drafts'
+import { checkReadWriteBuckets, readWriteDraft } from '../lib/editor-drafts'
 import { GenerateDialogFrame } from './generate-dialog-frame'
+import { DroppedBucketsNotice } from './generate-parts'
 import type { GenerateDialogProps } from './generate-token-dialogs'
 
 function initialValues(source: GenerateDialogProps['source']): ReadWriteFormValues {
@@ -33,10 +34,19 @@ export function ReadWriteTokenDialog(props: GenerateDialogProps) {
   const buckets = useQuery(bucketQueries.list(org.id))
   const sortedBuckets = useMemo(() => sortBucketsForPicker(buckets.data ?? []), [buckets.data])
   const draft = readWriteDraft(useInitialDraft().e)
-  const { control } = useForm<ReadWriteFormValues>({
+  const { control, getValues, setValue } = useForm<ReadWriteFormValues>({
     resolver: zodResolver(readWriteFormSchema),
     defaultValues: draft ? { ...emptyReadWriteForm, ...draft } : initialValues(source),
   })
+  // Checked once, as soon as the org's buckets are known; until then Save stays disabled.
+  const [droppedBuckets, setDroppedBuckets] = useState<number | null>(null)
+  useEffect(() => {
+    if (droppedBuckets !== null || !buckets.data) return
+    const checked = checkReadWriteBuckets(getValues(), buckets.data)
+    setValue('read', checked.values.read)
+    setValue('write', checked.values.write)
+    setDroppedBuckets(checked.dropped)
+  }, [droppedBuckets, buckets.data, getValues, setValue])
   const values = useWatch({ control }) as ReadWriteFormValues
   useDraftSync({ e: { read: values.read, write: values.write } })
   const permissions = useMemo(
@@ -51,8 +61,9 @@ export function ReadWriteTokenDialog(props: GenerateDialogProps) {
       title="Generate Read/Write Token"
       wide
       permissionsFor={permissionsFor}
-      ready={buckets.isSuccess}
+      ready={buckets.isSuccess && droppedBuckets !== null}
       hint="Choose at least one bucket to read or write."
+      warning={<DroppedBucketsNotice count={droppedBuckets} orgName={org.name} fromLink={draft !== null} />}
     >
       {buckets.isError ? (
         <LoadError error={buckets.error} onRetry={() => buckets.refetch()} />
