@@ -64,6 +64,7 @@ const tokenGrants = new WeakMap<Store, { version: string; grants: Map<string, To
 
 interface TokenGrant {
   userID: string
+  orgID: string
   /** null for an inactive token. */
   permissions: PermissionSet | null
 }
@@ -76,7 +77,7 @@ function tokenGrant(store: Store, tokenHash: string): TokenGrant | undefined {
   if (cached) return cached
   const auth = store.authorizationByTokenHash(tokenHash)
   if (!auth) return undefined
-  const grant = { userID: auth.userID, permissions: auth.status === 'active' ? new PermissionSet(auth.permissions) : null }
+  const grant = { userID: auth.userID, orgID: auth.orgID, permissions: auth.status === 'active' ? new PermissionSet(auth.permissions) : null }
   cache?.grants.set(tokenHash, grant)
   return grant
 }
@@ -91,7 +92,7 @@ export function authenticate({ store, sessions }: Services, headers: Headers, co
   if (token !== undefined) {
     const grant = tokenGrant(store, hashToken(token))
     if (!grant) throw unauthorized()
-    principal = { kind: 'token', userID: grant.userID, permissions: grant.permissions }
+    principal = { kind: 'token', userID: grant.userID, orgID: grant.orgID, permissions: grant.permissions }
   } else {
     const session = cookie ? sessions.use(cookie) : undefined
     if (!session) throw unauthorized()

@@ -21,7 +21,11 @@ describe('permission matching (ref §C.2)', () => {
     ['org-wide does not match another org', permission('read', 'buckets', { orgID: ORG }), permission('read', 'buckets', { orgID: OTHER }), false],
     ['org-wide does not match an id-only request', permission('read', 'buckets', { orgID: ORG }), permission('read', 'buckets', { id: B }), false],
     ['org-wide does not match a global request', permission('read', 'buckets', { orgID: ORG }), permission('read', 'buckets'), false],
-    ['id matches whatever the org', permission('read', 'buckets', { id: B, orgID: OTHER }), permission('read', 'buckets', { id: B, orgID: ORG }), true],
+    ['id without org matches whatever the org', permission('read', 'buckets', { id: B }), permission('read', 'buckets', { id: B, orgID: ORG }), true],
+    // Intentional difference from InfluxDB, which compares ids only (issue 12.1).
+    ['id with org does not match the same id in another org', permission('read', 'buckets', { id: B, orgID: OTHER }), permission('read', 'buckets', { id: B, orgID: ORG }), false],
+    ['id with org matches the same id in the same org', permission('read', 'buckets', { id: B, orgID: ORG }), permission('read', 'buckets', { id: B, orgID: ORG }), true],
+    ['id with org does not match an id-only request', permission('write', 'users', { id: B, orgID: ORG }), permission('write', 'users', { id: B }), false],
     ['id does not match org-wide requests', permission('read', 'buckets', { id: B }), permission('read', 'buckets', { orgID: ORG }), false],
     ['types must match', permission('read', 'buckets'), permission('read', 'orgs', { id: ORG }), false],
   ])('%s', (_name, held, requested, expected) => {

@@ -81,6 +81,10 @@ export const mePermissions = (userID: string): Permission[] => ACTIONS.map((a) =
  * A set of held permissions indexed for InfluxDB's matching rules (ref §C.2): a held permission
  * allows a requested one with the same action when it is on `instance`, or has the same type and
  * is global, or is org-wide for the request's orgID, or names the request's id.
+ *
+ * One intentional difference (docs/security.md, "Cross-org permissions"): a held permission with
+ * both an id and an orgID matches only a request with that id in that org. InfluxDB compares the
+ * ids alone, so an id of org B held under org A's orgID reached org B's resource.
  */
 export class PermissionSet {
   private readonly keys = new Set<string>()
@@ -92,6 +96,7 @@ export class PermissionSet {
   add(p: Permission): void {
     const { type, id, orgID } = p.resource
     if (type === 'instance') this.keys.add(`${p.action} instance`)
+    else if (id && orgID) this.keys.add(`${p.action} ${type} id ${id} org ${orgID}`)
     else if (id) this.keys.add(`${p.action} ${type} id ${id}`)
     else if (orgID) this.keys.add(`${p.action} ${type} org ${orgID}`)
     else this.keys.add(`${p.action} ${type}`)
@@ -103,8 +108,14 @@ export class PermissionSet {
       this.keys.has(`${p.action} instance`) ||
       this.keys.has(`${p.action} ${type}`) ||
       (orgID !== undefined && this.keys.has(`${p.action} ${type} org ${orgID}`)) ||
-      (id !== undefined && this.keys.has(`${p.action} ${type} id ${id}`))
+      (id !== undefined && this.keys.has(`${p.action} ${type} id ${id}`)) ||
+      (id !== undefined && orgID !== undefined && this.namesInOrg(p.action, type, id, orgID))
     )
+  }
+
+  /** Whether a held permission names `id` under `orgID` itself (not an org-wide or wider one). */
+  namesInOrg(action: Action, type: ResourceType, id: string, orgID: string): boolean {
+    return this.keys.has(`${action} ${type} id ${id} org ${orgID}`)
   }
 }
 
@@ -115,6 +126,8 @@ export class PermissionSet {
 export interface Principal {
   kind: 'token' | 'session'
   userID: string
+  /** A token's org; undefined for a session. */
+  orgID?: string
   permissions: PermissionSet | null
 }
 

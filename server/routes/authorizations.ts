@@ -1,6 +1,7 @@
 import type { Hono } from 'hono'
 import { requireAuth } from '../auth/credentials.ts'
 import {
+  type Action,
   type Permission,
   type Principal,
   type Resource,
@@ -18,6 +19,8 @@ import { expectObject, optionalArray, optionalObject, optionalString, readJson }
 import { type AppEnv, type Services, json } from '../http/context.ts'
 import { ApiError, invalid, notFound } from '../http/errors.ts'
 import { parseId, timestamp } from '../ids.ts'
+import { assertInTokenOrg } from '../auth/token-scope.ts'
+import { authorizeUser, canUser } from '../auth/user-access.ts'
 import { type Names, authorizationResponse } from '../responses.ts'
 import { AuthorizationResponses } from '../services/authorization-responses.ts'
 import { insertAuthorization } from '../services/tenant.ts'
@@ -70,10 +73,11 @@ function validatePermissions(decoded: ReturnType<typeof decodePermission>[]): Pe
 
 type Owned = Pick<Authorization, 'id' | 'orgID' | 'userID'>
 
-const readAuthorization = (a: Owned) =>
-  [permission('read', 'authorizations', { id: a.id, orgID: a.orgID }), permission('read', 'users', { id: a.userID })]
-const writeAuthorization = (a: Owned) =>
-  [permission('write', 'authorizations', { id: a.id, orgID: a.orgID }), permission('write', 'users', { id: a.userID })]
+/** A token is read or written with the same action on it, in its org, and on its user. */
+function authorizeOn(store: Services['store'], principal: Principal, action: Action, a: Owned): void {
+  authorize(principal, permission(action, 'authorizations', { id: a.id, orgID: a.orgID }))
+  authorizeUser(store, principal, action, a.userID)
+}
 
 /** The single-resource response: 404 when the token's org or user no longer exists (ref §B.8). */
 function singleResponse(store: Services['store'], a: Authorization, names: Names, token = '') {
@@ -86,10 +90,6 @@ function findAuthorization(store: Services['store'], idText: string): Authorizat
   const authorization = store.authorizationById(parseId(idText))
   if (!authorization) throw authorizationNotFound()
   return authorization
-}
-
-function checkAll(principal: Principal, permissions: Permission[]): void {
-  permissions.forEach((p) => authorize(principal, p))
 }
 
 /** GET|POST /api/v2/authorizations, GET|PATCH|DELETE /api/v2/authorizations/{authID} (ref §B.6–B.10, §C.3–C.5). */
@@ -126,9 +126,19 @@ export function registerAuthorizationRoutes(app: Hono<AppEnv>, services: Service
     // Tokens the caller may not read, or whose user or org is gone, are dropped silently; so are
     // the tokens of an inactive user, which stop working like a deleted user's (issue #2).
     const inactiveUsers = new Set(store.allUsers().filter((u) => u.status !== 'active').map((u) => u.id))
+    // One answer per user: a list holds thousands of tokens of a handful of users.
+    const readableUsers = new Map<string, boolean>()
+    const canReadUser = (userID: string) => {
+      let allowed = readableUsers.get(userID)
+      if (allowed === undefined) readableUsers.set(userID, (allowed = canUser(store, principal, 'read', userID)))
+      return allowed
+    }
     const body = responses.listJson(
       filter,
-      (a) => !inactiveUsers.has(a.userID) && readAuthorization(a).every((p) => can(principal, p)),
+      (a) =>
+        !inactiveUsers.has(a.userID) &&
+        can(principal, permission('read', 'authorizations', { id: a.id, orgID: a.orgID })) &&
+        canReadUser(a.userID),
     )
     return c.body(body, 200, { 'Content-Type': JSON_CONTENT_TYPE })
   })
@@ -150,7 +160,7 @@ export function registerAuthorizationRoutes(app: Hono<AppEnv>, services: Service
 
     const userID = targetUserID ?? principal.userID
     authorize(principal, permission('write', 'authorizations', { orgID }))
-    authorize(principal, permission('write', 'users', { id: userID }))
+    authorizeUser(store, principal, 'write', userID)
     permissions.forEach((p) => authorizeGrant(principal, p))
     // InfluxDB answers 500 here; a clear 400 is better.
     assertNoInstance(permissions)
@@ -160,6 +170,7 @@ export function registerAuthorizationRoutes(app: Hono<AppEnv>, services: Service
 
     const created = store.transaction(() => {
       if (!store.userById(userID) || !store.orgById(orgID)) throw invalid('unable to create token')
+      permissions.forEach((p) => assertInTokenOrg(store, principal, { orgID, userID }, p))
       return insertAuthorization(store, { orgID, userID, permissions, description, status })
     })
     return json(c, 201, authorizationResponse(created.authorization, responses.currentNames(), created.token))
@@ -167,7 +178,7 @@ export function registerAuthorizationRoutes(app: Hono<AppEnv>, services: Service
 
   app.get('/api/v2/authorizations/:authID', auth, (c) => {
     const authorization = findAuthorization(store, c.req.param('authID'))
-    checkAll(c.get('principal'), readAuthorization(authorization))
+    authorizeOn(store, c.get('principal'), 'read', authorization)
     return json(c, 200, singleResponse(store, authorization, responses.currentNames()))
   })
 
@@ -178,7 +189,7 @@ export function registerAuthorizationRoutes(app: Hono<AppEnv>, services: Service
     const status = optionalString(body, 'status')
     const updated = store.transaction(() => {
       const authorization = findAuthorization(store, id)
-      checkAll(c.get('principal'), writeAuthorization(authorization))
+      authorizeOn(store, c.get('principal'), 'write', authorization)
       if (status !== undefined && status !== 'active' && status !== 'inactive') {
         throw invalid('encodeAuthorization: unknown authorization status')
       }
@@ -198,7 +209,7 @@ export function registerAuthorizationRoutes(app: Hono<AppEnv>, services: Service
   app.delete('/api/v2/authorizations/:authID', auth, (c) => {
     store.transaction(() => {
       const authorization = findAuthorization(store, c.req.param('authID'))
-      checkAll(c.get('principal'), writeAuthorization(authorization))
+      authorizeOn(store, c.get('principal'), 'write', authorization)
       store.deleteAuthorization(authorization.id)
     })
     responses.forget(parseId(c.req.param('authID')))

@@ -1,7 +1,8 @@
 import type { Hono } from 'hono'
 import { requireAuth } from '../auth/credentials.ts'
 import { hashPassword, validatePassword } from '../auth/passwords.ts'
-import { authorize, can, permission } from '../auth/permissions.ts'
+import { authorize, permission } from '../auth/permissions.ts'
+import { authorizeUser, canUser } from '../auth/user-access.ts'
 import type { Status, User } from '../db/database.ts'
 import { type JsonObject, expectObject, optionalString, readJson } from '../http/body.ts'
 import { type AppEnv, type Services, json } from '../http/context.ts'
@@ -12,8 +13,6 @@ import { userResponse } from '../responses.ts'
 import { createUser } from '../services/tenant.ts'
 
 const userNotFound = () => notFound('user not found')
-const readUser = (id: string) => permission('read', 'users', { id })
-const writeUser = (id: string) => permission('write', 'users', { id })
 
 function optionalStatus(body: JsonObject): Status | undefined {
   const status = optionalString(body, 'status')
@@ -41,7 +40,7 @@ export function registerUserRoutes(app: Hono<AppEnv>, services: Services): void 
       users = store.listUsers(page)
     }
     // Everyone needs read:users/<id>, so a non-operator normally sees only themselves.
-    const visible = users.filter((u) => can(c.get('principal'), readUser(u.id)))
+    const visible = users.filter((u) => canUser(store, c.get('principal'), 'read', u.id))
     return json(c, 200, { links: { self: '/api/v2/users' }, users: visible.map(userResponse) })
   })
 
@@ -56,7 +55,7 @@ export function registerUserRoutes(app: Hono<AppEnv>, services: Services): void 
 
   app.get('/api/v2/users/:userID', auth, (c) => {
     const id = parseId(c.req.param('userID'))
-    authorize(c.get('principal'), readUser(id))
+    authorizeUser(store, c.get('principal'), 'read', id)
     const user = store.userById(id)
     if (!user) throw userNotFound()
     return json(c, 200, userResponse(user))
@@ -67,7 +66,7 @@ export function registerUserRoutes(app: Hono<AppEnv>, services: Services): void 
     const body = expectObject(await readJson(c.req.raw))
     const name = optionalString(body, 'name')?.trim()
     const status = optionalStatus(body)
-    authorize(c.get('principal'), writeUser(id))
+    authorizeUser(store, c.get('principal'), 'write', id)
     const updated = store.transaction(() => {
       const user = store.userById(id)
       if (!user) throw userNotFound()
@@ -84,7 +83,7 @@ export function registerUserRoutes(app: Hono<AppEnv>, services: Services): void 
 
   app.delete('/api/v2/users/:userID', auth, (c) => {
     const id = parseId(c.req.param('userID'))
-    authorize(c.get('principal'), writeUser(id))
+    authorizeUser(store, c.get('principal'), 'write', id)
     store.transaction(() => {
       if (!store.userById(id)) throw userNotFound()
       store.deleteUser(id)
@@ -96,7 +95,7 @@ export function registerUserRoutes(app: Hono<AppEnv>, services: Services): void 
     const id = parseId(c.req.param('userID'))
     const body = expectObject(await readJson(c.req.raw))
     const password = optionalString(body, 'password') ?? ''
-    authorize(c.get('principal'), writeUser(id))
+    authorizeUser(store, c.get('principal'), 'write', id)
     if (!store.userById(id)) throw userNotFound()
     validatePassword(password)
     const hash = await hashPassword(password)

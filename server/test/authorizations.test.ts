@@ -118,6 +118,14 @@ describe('permission model: credential × request (ref §A, §B, §C.2–C.6)', 
     ['POST /buckets {B}', () => ['POST', '/api/v2/buckets', { orgID: ctx.orgB, name: `b-${next()}` }], [401, 401, 201, 401, 401, 401, 401, 201, 201, 401, 401, 403, 403]],
     ['POST /authorizations {A}', (s) => ['POST', '/api/v2/authorizations', { orgID: s.orgID, permissions: [readBucket(s.orgID, s.bucketID)] }], [401, 401, 201, 201, 401, 401, 401, 201, 401, 401, 401, 403, 403]],
     ['POST /authorizations {B}', () => ['POST', '/api/v2/authorizations', { orgID: ctx.orgB, permissions: [readBucket(ctx.orgB, ctx.bucketB)] }], [401, 401, 201, 401, 401, 401, 401, 201, 201, 401, 401, 403, 403]],
+    // Cross-org (issue 12.1): an `id` of one org under the `orgID` of another. Creators that hold
+    // the permission by org-wide rights get 400; only instance-wide holders may name any user or org.
+    ['POST /authorizations {A, B bucket as A}', (s) => ['POST', '/api/v2/authorizations', { orgID: s.orgID, permissions: [readBucket(s.orgID, ctx.bucketB), writeBucket(s.orgID, ctx.bucketB)] }], [401, 401, 400, 400, 401, 401, 401, 400, 401, 401, 401, 403, 403]],
+    ['POST /authorizations {B, A bucket as B}', (s) => ['POST', '/api/v2/authorizations', { orgID: ctx.orgB, permissions: [readBucket(ctx.orgB, s.bucketID)] }], [401, 401, 400, 401, 401, 401, 401, 400, 400, 401, 401, 403, 403]],
+    ['POST /authorizations {A, B token as A}', (s) => ['POST', '/api/v2/authorizations', { orgID: s.orgID, permissions: [{ action: 'write', resource: { type: 'authorizations', id: ctx.doraToken, orgID: s.orgID } }] }], [401, 401, 400, 400, 401, 401, 401, 400, 401, 401, 401, 403, 403]],
+    ['POST /authorizations {B, owner user as B}', (s) => ['POST', '/api/v2/authorizations', { orgID: ctx.orgB, permissions: [{ action: 'write', resource: { type: 'users', id: s.userID, orgID: ctx.orgB } }] }], [401, 401, 201, 401, 401, 401, 401, 201, 400, 401, 401, 403, 403]],
+    ['POST /authorizations {A, org B as A}', (s) => ['POST', '/api/v2/authorizations', { orgID: s.orgID, permissions: [{ action: 'read', resource: { type: 'orgs', id: ctx.orgB, orgID: s.orgID } }] }], [401, 401, 201, 403, 401, 401, 401, 201, 401, 401, 401, 403, 403]],
+    ['POST /authorizations {B, org A as B}', (s) => ['POST', '/api/v2/authorizations', { orgID: ctx.orgB, permissions: [{ action: 'read', resource: { type: 'orgs', id: s.orgID, orgID: ctx.orgB } }] }], [401, 401, 201, 401, 401, 401, 401, 201, 403, 401, 401, 403, 403]],
     ['PATCH /authorizations/{owner token}', () => ['PATCH', `/api/v2/authorizations/${ctx.patchTarget}`, {}], [401, 401, 200, 200, 401, 401, 401, 200, 401, 401, 401, 403, 403]],
     ['PATCH /authorizations/{dora token}', () => ['PATCH', `/api/v2/authorizations/${ctx.doraToken}`, {}], [401, 401, 200, 401, 401, 401, 401, 200, 200, 401, 401, 403, 403]],
     ['DELETE /authorizations/{owner token}', async (s) => ['DELETE', `/api/v2/authorizations/${await freshToken(s.orgID, s.bucketID)}`], [401, 401, 204, 204, 401, 401, 401, 204, 401, 401, 401, 403, 403]],
@@ -258,7 +266,8 @@ describe('permission model: credential × request (ref §A, §B, §C.2–C.6)', 
         { id: s.bucketID, orgID: s.orgID },
         { id: ctx.bucketB, orgID: ctx.orgB },
       ]
-      // Permissions an org A token may carry (ref §C.3 step 5): on org A, by bucket ID only, or global.
+      // Permissions an org A token may carry (ref §C.3 step 5): on org A, by bucket ID only, or global;
+      // org B's bucket by ID only is refused.
       const candidate = fc.record({
         action: fc.constantFrom('read', 'write'),
         resource: fc.oneof(
@@ -275,6 +284,11 @@ describe('permission model: credential × request (ref §A, §B, §C.2–C.6)', 
       await fc.assert(
         fc.asyncProperty(fc.array(candidate, { minLength: 1, maxLength: 4 }), async (permissions) => {
           const created = await post(s.operator, { orgID: s.orgID, permissions })
+          // A bucket named by id must be one of the token's org, even for the operator (issue 12.1).
+          if (permissions.some((p) => 'id' in p.resource && p.resource.id === ctx.bucketB)) {
+            expect(created.status).toBe(400)
+            return
+          }
           expect(created.status).toBe(201)
           expect(created.body.permissions.map((p: Held) => ({ action: p.action, resource: { type: p.resource.type, id: p.resource.id, orgID: p.resource.orgID } }))).toEqual(
             permissions.map((p) => ({ action: p.action, resource: { type: 'buckets', id: 'id' in p.resource ? p.resource.id : undefined, orgID: 'orgID' in p.resource ? p.resource.orgID : undefined } })),

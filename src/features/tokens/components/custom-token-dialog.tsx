@@ -7,9 +7,10 @@ import { bucketQueries, resourceQueries } from '../api/token-queries'
 import { sortBucketsForPicker } from '../lib/bucket-list'
 import { buildCustomPermissions, customFromPermissions, type BucketRef, type CustomSelection, type TypeAccess } from '../lib/permissions'
 import { useDraftSync, useInitialDraft } from '../hooks/use-draft'
-import { customDraft } from '../lib/editor-drafts'
+import { checkCustomBuckets, customDraft } from '../lib/editor-drafts'
 import { BucketPicker } from './bucket-picker'
 import { GenerateDialogFrame } from './generate-dialog-frame'
+import { DroppedBucketsNotice } from './generate-parts'
 import type { GenerateDialogProps } from './generate-token-dialogs'
 
 const NO_ACCESS: TypeAccess = { read: false, write: false }
@@ -29,6 +30,13 @@ export function CustomTokenDialog(props: GenerateDialogProps) {
   const sortedBuckets = useMemo(() => sortBucketsForPicker(buckets.data ?? []), [buckets.data])
   const draft = customDraft(useInitialDraft().e)
   const [selection, setSelection] = useState<CustomSelection>(() => draft ?? (source ? customFromPermissions(source.permissions) : EMPTY))
+  // Checked once, as soon as the org's buckets are known; until then Save stays disabled.
+  const [droppedBuckets, setDroppedBuckets] = useState<number | null>(null)
+  if (droppedBuckets === null && buckets.data) {
+    const checked = checkCustomBuckets(selection, buckets.data)
+    setSelection(checked.selection)
+    setDroppedBuckets(checked.dropped)
+  }
   useDraftSync({ e: selection })
   const bucketsHeadingId = useId()
 
@@ -58,8 +66,7 @@ export function CustomTokenDialog(props: GenerateDialogProps) {
   function setBuckets(action: Action, ids: string[]) {
     setSelection((current) => {
       const field = BUCKET_FIELD[action]
-      // Chosen buckets that are no longer listed (a clone of an older token) keep their names.
-      const known = new Map<string, BucketRef>([...current[field], ...sortedBuckets].map((b) => [b.id, { id: b.id, name: b.name }]))
+      const known = new Map<string, BucketRef>(sortedBuckets.map((b) => [b.id, { id: b.id, name: b.name }]))
       return { ...current, [field]: ids.flatMap((id) => known.get(id) ?? []) }
     })
   }
@@ -72,8 +79,9 @@ export function CustomTokenDialog(props: GenerateDialogProps) {
       title="Generate Custom Token"
       wide
       permissionsFor={permissionsFor}
-      ready={resources.isSuccess && buckets.isSuccess}
+      ready={resources.isSuccess && buckets.isSuccess && droppedBuckets !== null}
       hint="Choose at least one permission."
+      warning={<DroppedBucketsNotice count={droppedBuckets} orgName={org.name} fromLink={draft !== null} />}
     >
       {failed ? (
         <LoadError error={failed.error} onRetry={() => failed.refetch()} />

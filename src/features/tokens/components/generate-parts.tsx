@@ -18,3 +18,18 @@ export function SaveButton({ disabled, pending }: { disabled: boolean; pending: 
     </Button>
   )
 }
+
+/**
+ * Says that buckets named by the link or the cloned token were left out because the org does not
+ * have them, so the dialog never sends a bucket it does not show.
+ */
+export function DroppedBucketsNotice({ count, orgName, fromLink }: { count: number | null; orgName: string; fromLink: boolean }) {
+  if (!count) return null
+  const buckets = count === 1 ? '1 bucket' : `${count} buckets`
+  const origin = fromLink ? 'the link' : 'the original token'
+  return (
+    <p role="status" className="rounded-md border border-warning/40 bg-warning/10 px-3 py-2 text-sm">
+      {buckets} named by {origin} {count === 1 ? 'was' : 'were'} left out: not {count === 1 ? 'a bucket' : 'buckets'} of {orgName}.
+    </p>
+  )
+}

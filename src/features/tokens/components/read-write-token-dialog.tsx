@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { ListedBucket } from '@/api/buckets'
 import { LoadError } from '@/components/ui/load-error'
 import { cn } from '@/lib/cn'
@@ -9,8 +9,9 @@ import { readWriteFromPermissions } from '../lib/permissions'
 import { emptyReadWriteSelection, hasAnyPermission, readWritePermissions, type BucketAccessValues, type ReadWriteSelection } from '../lib/read-write-form'
 import { BucketPicker } from './bucket-picker'
 import { useDraftSync, useInitialDraft } from '../hooks/use-draft'
-import { readWriteDraft } from '../lib/editor-drafts'
+import { checkReadWriteBuckets, readWriteDraft } from '../lib/editor-drafts'
 import { GenerateDialogFrame } from './generate-dialog-frame'
+import { DroppedBucketsNotice } from './generate-parts'
 import type { GenerateDialogProps } from './generate-token-dialogs'
 
 function initialSelection(source: GenerateDialogProps['source']): ReadWriteSelection {
@@ -27,6 +28,14 @@ export function ReadWriteTokenDialog(props: GenerateDialogProps) {
   const draft = readWriteDraft(useInitialDraft().e)
   // The description and Save belong to the frame's form; this editor only holds the bucket choices.
   const [selection, setSelection] = useState<ReadWriteSelection>(() => draft ?? initialSelection(source))
+  // Checked once, as soon as the org's buckets are known; until then Save stays disabled.
+  const [droppedBuckets, setDroppedBuckets] = useState<number | null>(null)
+  useEffect(() => {
+    if (droppedBuckets !== null || !buckets.data) return
+    const checked = checkReadWriteBuckets(selection, buckets.data)
+    setSelection(checked.values)
+    setDroppedBuckets(checked.dropped)
+  }, [droppedBuckets, buckets.data, selection])
   useDraftSync({ e: selection })
   const permissions = useMemo(
     () => (hasAnyPermission(selection) ? readWritePermissions(selection, org.id, sortedBuckets) : []),
@@ -40,8 +49,9 @@ export function ReadWriteTokenDialog(props: GenerateDialogProps) {
       title="Generate Read/Write Token"
       wide
       permissionsFor={permissionsFor}
-      ready={buckets.isSuccess}
+      ready={buckets.isSuccess && droppedBuckets !== null}
       hint="Choose at least one bucket to read or write."
+      warning={<DroppedBucketsNotice count={droppedBuckets} orgName={org.name} fromLink={draft !== null} />}
     >
       {buckets.isError ? (
         <LoadError error={buckets.error} onRetry={() => buckets.refetch()} />
