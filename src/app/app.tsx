@@ -5,7 +5,7 @@ import { HomeRedirect } from '@/features/auth/home-redirect'
 import { SessionWatch } from '@/features/auth/session-watch'
 import { tokenQueries } from '@/features/tokens/api/token-queries'
 import { createQueryClient } from './query-client'
-import { matchPath, useLocation } from './router'
+import { matchPath, useLocation } from '@/lib/router'
 import { NotFoundPage } from './not-found-page'
 
 // Forms for signed-out visitors load on their own: a signed-in session never needs them.
