@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query'
-import { useEffect } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { navigate } from '@/lib/router'
 import { CenteredCard } from '@/components/layouts/centered-card'
 import { LoadError } from '@/components/ui/load-error'
 import { sessionQueries } from '@/api/session-queries'
 import { paths } from '@/config/paths'
 
-/** `/`: onboarding when the server is empty, otherwise the signed-in user's first org. */
-export function HomeRedirect() {
+/** `/`: onboarding when the server is empty, otherwise the signed-in user's first org; `pending` meanwhile. */
+export function HomeRedirect({ pending }: { pending: ReactNode }) {
   const setup = useQuery(sessionQueries.setup())
   const signedIn = setup.data?.allowed === false
   const me = useQuery({ ...sessionQueries.me(), enabled: signedIn })
@@ -28,5 +28,5 @@ export function HomeRedirect() {
       </CenteredCard>
     )
   }
-  return <p className="sr-only" role="status">Loading…</p>
+  return pending
 }

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
-import { AppShell } from '@/components/layouts/app-shell'
 import { Link } from '@/lib/router'
 import { CenteredCard } from '@/components/layouts/centered-card'
 import { LoadError } from '@/components/ui/load-error'
 import { sessionQueries } from '@/api/session-queries'
 import { paths } from '@/config/paths'
-import { TokensPanel, TokensPanelSkeleton } from './tokens-panel'
+import { TokensPageFrame, TokensPanelSkeleton } from './tokens-page-frame'
+import { TokensPanel } from './tokens-panel'
 
 export function TokensPage({ orgID }: { orgID: string }) {
   const me = useQuery(sessionQueries.me())
@@ -32,18 +32,8 @@ export function TokensPage({ orgID }: { orgID: string }) {
   }
 
   return (
-    <AppShell orgID={orgID} orgs={orgs.data ?? []} me={me.data}>
-      <h1 className="text-2xl font-semibold tracking-tight">Load Data</h1>
-      <nav aria-label="Load Data" className="mt-3 mb-5 flex gap-1 border-b border-border">
-        <Link
-          href={paths.tokens.build(orgID)}
-          aria-current="page"
-          className="-mb-px border-b-2 border-accent px-3 py-2 text-sm font-medium text-fg"
-        >
-          Tokens
-        </Link>
-      </nav>
+    <TokensPageFrame orgID={orgID} orgs={orgs.data ?? []} me={me.data}>
       {org && me.data ? <TokensPanel org={org} me={me.data} /> : <TokensPanelSkeleton />}
-    </AppShell>
+    </TokensPageFrame>
   )
 }
