@@ -30,20 +30,23 @@ function beforeTheList(frames: Frame[]): Frame[] {
   return frames.slice(0, listedAt)
 }
 
-test('no blank frame between signing in and the token list', async ({ page, server }) => {
-  const { orgID } = await server.setup()
-  await page.addInitScript(sampleFrames)
-  await page.goto(tokensUrl(orgID))
-  await expect(page).toHaveURL(/\/signin\?returnTo=/)
-  await page.getByRole('textbox', { name: 'Username' }).fill(ADMIN.username)
-  await page.getByLabel('Password').fill(ADMIN.password)
-  const clickedAt = await page.evaluate(() => performance.now())
-  await page.getByRole('button', { name: 'Sign In' }).click()
-  await expect(page.getByRole('row', { name: /admin's Token/ })).toBeVisible()
+// A fresh browser comes to `/` or follows a link to an org's tokens; either way it signs in first.
+for (const start of ['home', 'tokens'] as const) {
+  test(`no blank frame between signing in and the token list (from ${start})`, async ({ page, server }) => {
+    const { orgID } = await server.setup()
+    await page.addInitScript(sampleFrames)
+    await page.goto(start === 'home' ? '/' : tokensUrl(orgID))
+    await expect(page).toHaveURL(/\/signin\?returnTo=/)
+    await page.getByRole('textbox', { name: 'Username' }).fill(ADMIN.username)
+    await page.getByLabel('Password').fill(ADMIN.password)
+    const clickedAt = await page.evaluate(() => performance.now())
+    await page.getByRole('button', { name: 'Sign In' }).click()
+    await expect(page.getByRole('row', { name: /admin's Token/ })).toBeVisible()
 
-  const blank = beforeTheList(await framesSince(page, clickedAt)).filter((f) => !f.visible)
-  expect(blank, 'frames with an empty page after Sign In').toEqual([])
-})
+    const blank = beforeTheList(await framesSince(page, clickedAt)).filter((f) => !f.visible)
+    expect(blank, 'frames with an empty page after Sign In').toEqual([])
+  })
+}
 
 test('on reload the shell paints at once and stays until the list, whose data is asked for before the page code arrives', async ({ page, seeded }) => {
   await page.addInitScript(sampleFrames)
