@@ -1,8 +1,33 @@
+import { readdirSync } from 'node:fs'
 import { builtinModules } from 'node:module'
+import { fileURLToPath } from 'node:url'
 import js from '@eslint/js'
+import { createNodeResolver, importX } from 'eslint-plugin-import-x'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
+
+const src = fileURLToPath(new URL('./src', import.meta.url))
+const features = readdirSync(`${src}/features`)
+
+/**
+ * Imports point one way: app → features → the shared layers (components, lib, api, config).
+ * A feature never reaches into another: what two features share moves down a layer.
+ */
+const layers = [
+  { target: `${src}/features`, from: `${src}/app`, message: 'features/ must not import from app/.' },
+  {
+    target: ['components', 'lib', 'api', 'config'].map((layer) => `${src}/${layer}`),
+    from: [`${src}/features`, `${src}/app`],
+    message: 'The shared layers must not import from features/ or app/.',
+  },
+  ...features.map((feature) => ({
+    target: `${src}/features/${feature}`,
+    from: `${src}/features`,
+    except: [`./${feature}`],
+    message: 'A feature must not import from another feature: move the shared piece to a shared layer.',
+  })),
+]
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'data', 'test-results', 'playwright-report', 'bench-results'] },
@@ -40,10 +65,14 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.{ts,tsx}'],
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ alias: { '@': [src] }, extensions: ['.ts', '.tsx', '.js'] })],
+    },
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
+      'import-x/no-restricted-paths': ['error', { zones: layers }],
     },
   },
 )

@@ -1,4 +1,4 @@
-import { createBuckets, expect, test, tokensUrl, type TestServer } from './fixtures'
+import { createBuckets, expect, test, tokensUrl, type TestServer } from './fixtures.ts'
 
 // Issue 12.1: a crafted `?generate=…&draft=…` link could carry a bucket the dialog never showed
 // ("1 selected", nothing ticked), even a bucket of another org, and Save granted it.

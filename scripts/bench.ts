@@ -9,6 +9,7 @@ import { build } from 'vite'
 import { buildApp } from '../server/app.ts'
 import { openStore } from '../server/db/database.ts'
 import { listen } from '../server/listen.ts'
+import { type BareFigures, measureBare, withBarePage } from './bench-bare.ts'
 import { type BrowserFigures, measureBrowser } from './bench-browser.ts'
 import { seedScale } from './scale-fixture.ts'
 import { type ServerFigures, measureServer } from './server-load.ts'
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     small: { type: 'string', default: '10' },
     large: { type: 'string', default: '10000' },
     loads: { type: 'string', default: '3' },
+    'bare-reloads': { type: 'string', default: '5' },
     'list-requests': { type: 'string', default: '50' },
     'create-requests': { type: 'string', default: '3000' },
     // Another checkout's UI (same API), to compare a UI change before and after.
@@ -51,6 +53,7 @@ interface SizeFigures {
   size: number
   seedSeconds: number
   browser: BrowserFigures
+  bare: BareFigures
   server: ServerFigures
 }
 
@@ -70,7 +73,7 @@ async function seed(size: number): Promise<Fixture> {
 /** Starts the app on `fixture` for the length of `use`. */
 async function serving<T>(fixture: Fixture, staticDir: string, use: (url: string) => Promise<T>): Promise<T> {
   const { app, close } = buildApp({ dataDir: fixture.dataDir, staticDir })
-  const server = await listen(app, { port: 0, host: '127.0.0.1' })
+  const server = await listen(withBarePage(app), { port: 0, host: '127.0.0.1' })
   try {
     return await use(server.url)
   } finally {
@@ -89,6 +92,17 @@ const measureBrowserOn = (fixture: Fixture, staticDir: string, browser: Browser)
       // Plus the org's two system buckets, which the picker lists too.
       bucketCount: fixture.buckets + 2,
       loads: Number(values.loads),
+    }),
+  )
+
+const measureBareOn = (fixture: Fixture, staticDir: string, browser: Browser) =>
+  serving(fixture, staticDir, (baseUrl) =>
+    measureBare(browser, {
+      baseUrl,
+      orgID: fixture.orgID,
+      username: fixture.username,
+      password: fixture.password,
+      reloads: Number(values['bare-reloads']),
     }),
   )
 
@@ -127,6 +141,7 @@ function rows(small: SizeFigures, large: SizeFigures, entryGzipKB: number): Row[
   return [
     ratio('navigation → first token row (ms)', s.firstRowMs, l.firstRowMs),
     { figure: 'navigation → token list fully received (ms)', small: s.listArrivedMs, large: l.listArrivedMs, target: 'report' },
+    ...bareRows(small.bare, large.bare),
     ratio('filter keystroke → repaint, median (ms)', s.filter.medianMs, l.filter.medianMs),
     ratio('filter keystroke → repaint, p95 (ms)', s.filter.p95Ms, l.filter.p95Ms, keystroke(l.filter.p95Ms)),
     { figure: 'filter input events ≥ 16 ms, p95 (ms, Event Timing)', small: s.filter.eventP95Ms, large: l.filter.eventP95Ms, target: 'report' },
@@ -157,6 +172,23 @@ function rows(small: SizeFigures, large: SizeFigures, entryGzipKB: number): Row[
       target: '0',
       pass: small.server.create.errors + large.server.create.errors + small.server.list.errors + large.server.list.errors === 0,
     },
+  ]
+}
+
+/** The app beside the bare page: warm reload → first token row within 1.5× at both sizes. */
+function bareRows(small: BareFigures, large: BareFigures): Row[] {
+  const ratio = (b: BareFigures) => b.appFirstRowMs / b.bareFirstRowMs
+  const reloads = `median of ${small.reloads}`
+  return [
+    { figure: `warm reload → first token row, bare page (ms, ${reloads})`, small: small.bareFirstRowMs, large: large.bareFirstRowMs, target: 'report' },
+    {
+      figure: `warm reload → first token row, this app (ms, ${reloads})`,
+      small: small.appFirstRowMs,
+      large: large.appFirstRowMs,
+      target: `≤ 1.5× bare (${ratio(small).toFixed(2)}×, ${ratio(large).toFixed(2)}×)`,
+      pass: ratio(small) <= 1.5 && ratio(large) <= 1.5,
+    },
+    { figure: `warm reload → shell painted, this app (ms, ${reloads})`, small: small.appShellMs, large: large.appShellMs, target: 'report' },
   ]
 }
 
@@ -193,8 +225,11 @@ try {
     args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   })
   const browserFigures: BrowserFigures[] = []
+  const bareFigures: BareFigures[] = []
   try {
     for (const fixture of fixtures) {
+      bareFigures.push(await measureBareOn(fixture, ui.staticDir, browser))
+      log(`${fixture.tokens}: bare-page comparison done`)
       browserFigures.push(await measureBrowserOn(fixture, ui.staticDir, browser))
       log(`${fixture.tokens}: browser done`)
     }
@@ -207,7 +242,7 @@ try {
   for (const [i, fixture] of fixtures.entries()) {
     const server = await measureServerOn(fixture, ui.staticDir)
     log(`${fixture.tokens}: server done`)
-    figures.push({ size: fixture.tokens, seedSeconds: fixture.seedSeconds, browser: browserFigures[i] as BrowserFigures, server })
+    figures.push({ size: fixture.tokens, seedSeconds: fixture.seedSeconds, browser: browserFigures[i] as BrowserFigures, bare: bareFigures[i] as BareFigures, server })
   }
   const [small, large] = figures as [SizeFigures, SizeFigures]
   const all = rows(small, large, ui.entryGzipKB)

@@ -1,56 +1,67 @@
-import { QueryClientProvider, useQueryClient } from '@tanstack/react-query'
-import { lazy, Suspense, useEffect, useState } from 'react'
+import { QueryClientProvider, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { useEffect } from 'react'
+import { CenteredCard } from '@/components/layouts/centered-card'
 import { Toaster } from '@/components/ui/toast'
+import { paths } from '@/config/paths'
 import { HomeRedirect } from '@/features/auth/home-redirect'
 import { SessionWatch } from '@/features/auth/session-watch'
-import { tokenQueries } from '@/features/tokens/api/token-queries'
-import { createQueryClient } from './query-client'
-import { matchPath, useLocation } from './router'
+import { TokensPageSkeleton } from '@/features/tokens/components/tokens-page-frame'
+import { matchPath, useLocation } from '@/lib/router'
 import { NotFoundPage } from './not-found-page'
+import { pages, usePage } from './pages'
+import { preloadRoute } from './preload'
 
-// Forms for signed-out visitors load on their own: a signed-in session never needs them.
-const SignInPage = lazy(() => import('@/features/auth/signin-page').then((m) => ({ default: m.SignInPage })))
-const SetupPage = lazy(() => import('@/features/auth/setup-page').then((m) => ({ default: m.SetupPage })))
-// Each page is its own chunk (route-level splitting); the shell above them stays small.
-const TokensPage = lazy(() => import('@/features/tokens/components/tokens-page').then((m) => ({ default: m.TokensPage })))
-
-export function App() {
-  const [queryClient] = useState(createQueryClient)
+export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
     <QueryClientProvider client={queryClient}>
       <SessionWatch />
-      <PrefetchRouteData />
-      <Suspense fallback={null}>
-        <Routes />
-      </Suspense>
+      <PreloadOnNavigation />
+      <Routes />
       <Toaster />
     </QueryClientProvider>
   )
 }
 
+// Every route paints at once: a page whose code is still on its way shows its skeleton.
 function Routes() {
   const { pathname } = useLocation()
-  if (pathname === '/signin') return <SignInPage />
-  if (pathname === '/setup') return <SetupPage />
-  if (pathname === '/') return <HomeRedirect />
-  const tokens = matchPath(TOKENS_ROUTE, pathname)
-  if (tokens?.orgID) return <TokensPage key={tokens.orgID} orgID={tokens.orgID} />
+  if (pathname === paths.signIn.pattern) return <SignInRoute />
+  if (pathname === paths.setup.pattern) return <SetupRoute />
+  if (pathname === paths.home.pattern) return <HomeRedirect pending={<TokensPageSkeleton />} />
+  const tokens = matchPath(paths.tokens.pattern, pathname)
+  if (tokens?.orgID) return <TokensRoute key={tokens.orgID} orgID={tokens.orgID} />
   return <NotFoundPage />
 }
 
-const TOKENS_ROUTE = '/orgs/:orgID/load-data/tokens'
+function TokensRoute({ orgID }: { orgID: string }) {
+  const TokensPage = usePage(pages.tokens)
+  return TokensPage ? <TokensPage orgID={orgID} /> : <TokensPageSkeleton orgID={orgID} />
+}
 
-/**
- * Asks for the org's tokens as soon as the tokens route is entered, alongside the page's code and
- * the session check rather than after them: with thousands of tokens the list is the slowest
- * thing to arrive. Outside the Suspense boundary, which would hold its effects back until the
- * page's code has loaded.
- */
-function PrefetchRouteData() {
+function SignInRoute() {
+  const SignInPage = usePage(pages.signIn)
+  return SignInPage ? <SignInPage /> : <FormSkeleton title="Sign in" />
+}
+
+function SetupRoute() {
+  const SetupPage = usePage(pages.setup)
+  return SetupPage ? <SetupPage /> : <FormSkeleton title="Welcome" />
+}
+
+function FormSkeleton({ title }: { title: string }) {
+  return (
+    <CenteredCard title={title}>
+      <p role="status" className="text-sm text-muted">
+        Loading…
+      </p>
+    </CenteredCard>
+  )
+}
+
+/** The entry script preloads the first route; this follows each navigation after it. */
+function PreloadOnNavigation() {
   const queryClient = useQueryClient()
-  const orgID = matchPath(TOKENS_ROUTE, useLocation().pathname)?.orgID
-  useEffect(() => {
-    if (orgID) void queryClient.prefetchQuery(tokenQueries.list(orgID))
-  }, [queryClient, orgID])
+  const { pathname } = useLocation()
+  useEffect(() => preloadRoute(queryClient, pathname), [queryClient, pathname])
   return null
 }

@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query'
-import { useEffect } from 'react'
-import { navigate } from '@/app/router'
-import { CenteredCard } from '@/components/ui/centered-card'
+import { useEffect, type ReactNode } from 'react'
+import { navigate } from '@/lib/router'
+import { CenteredCard } from '@/components/layouts/centered-card'
 import { LoadError } from '@/components/ui/load-error'
-import { sessionQueries, tokensPath } from './session-queries'
+import { sessionQueries } from '@/api/session-queries'
+import { paths } from '@/config/paths'
 
-/** `/`: onboarding when the server is empty, otherwise the signed-in user's first org. */
-export function HomeRedirect() {
+/** `/`: onboarding when the server is empty, otherwise the signed-in user's first org; `pending` meanwhile. */
+export function HomeRedirect({ pending }: { pending: ReactNode }) {
   const setup = useQuery(sessionQueries.setup())
   const signedIn = setup.data?.allowed === false
   const me = useQuery({ ...sessionQueries.me(), enabled: signedIn })
@@ -14,8 +15,8 @@ export function HomeRedirect() {
   const firstOrg = orgs.data?.[0]
 
   useEffect(() => {
-    if (setup.data?.allowed) navigate('/setup', { replace: true })
-    else if (firstOrg) navigate(tokensPath(firstOrg.id), { replace: true })
+    if (setup.data?.allowed) navigate(paths.setup.build(), { replace: true })
+    else if (firstOrg) navigate(paths.tokens.build(firstOrg.id), { replace: true })
   }, [setup.data, firstOrg])
 
   const failed = [setup, me, orgs].find((q) => q.isError)
@@ -27,5 +28,5 @@ export function HomeRedirect() {
       </CenteredCard>
     )
   }
-  return <p className="sr-only" role="status">Loading…</p>
+  return pending
 }

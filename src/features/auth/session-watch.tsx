@@ -2,7 +2,8 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
 import { onSessionProblem } from '@/api/http'
 import { signOut } from '@/api/session'
-import { navigate } from '@/app/router'
+import { paths } from '@/config/paths'
+import { navigate } from '@/lib/router'
 import { toast } from '@/components/ui/toast'
 
 /** Sends the user to sign in (and back afterwards) when the session ends anywhere in the app. */
@@ -14,14 +15,14 @@ export function SessionWatch() {
     () =>
       onSessionProblem(async (problem) => {
         const here = window.location.pathname + window.location.search
-        if (leaving.current || here.startsWith('/signin') || here.startsWith('/setup')) return
+        if (leaving.current || here.startsWith(paths.signIn.pattern) || here.startsWith(paths.setup.pattern)) return
         leaving.current = true
         if (problem === 'user-inactive') {
           await signOut().catch(() => undefined)
           toast.error('Your user account is inactive. Ask an administrator to reactivate it.')
         }
         queryClient.clear()
-        navigate(`/signin?returnTo=${encodeURIComponent(here)}`, { replace: true })
+        navigate(paths.signIn.build(here), { replace: true })
         leaving.current = false
       }),
     [queryClient],

@@ -5,11 +5,12 @@ import { useForm } from 'react-hook-form'
 import { z } from 'zod'
 import { errorMessage } from '@/api/http'
 import { postSetup, signIn } from '@/api/session'
-import { navigate } from '@/app/router'
+import { navigate } from '@/lib/router'
 import { Button } from '@/components/ui/button'
-import { CenteredCard } from '@/components/ui/centered-card'
+import { CenteredCard } from '@/components/layouts/centered-card'
 import { TextField } from '@/components/ui/field'
-import { sessionQueries, tokensPath } from './session-queries'
+import { sessionQueries } from '@/api/session-queries'
+import { paths } from '@/config/paths'
 
 // InfluxDB accepts passwords of 8 to 72 characters.
 const setupSchema = z
@@ -33,7 +34,7 @@ export function SetupPage() {
   })
 
   useEffect(() => {
-    if (setup.data?.allowed === false) navigate('/signin', { replace: true })
+    if (setup.data?.allowed === false) navigate(paths.signIn.build(), { replace: true })
   }, [setup.data])
 
   async function onSubmit(values: SetupValues) {
@@ -42,7 +43,7 @@ export function SetupPage() {
       const result = await postSetup({ username: values.username, password: values.password, org: values.org, bucket: values.bucket })
       await signIn(values.username, values.password)
       await queryClient.invalidateQueries({ queryKey: sessionQueries.all() })
-      navigate(tokensPath(result.org.id), { replace: true })
+      navigate(paths.tokens.build(result.org.id), { replace: true })
     } catch (error) {
       setFailure(errorMessage(error))
     }

@@ -5,11 +5,13 @@ import { useForm } from 'react-hook-form'
 import { z } from 'zod'
 import { ApiError, errorMessage } from '@/api/http'
 import { signIn } from '@/api/session'
-import { navigate, useSearchParams } from '@/app/router'
+import { navigate, useSearchParams } from '@/lib/router'
 import { Button } from '@/components/ui/button'
-import { CenteredCard } from '@/components/ui/centered-card'
+import { CenteredCard } from '@/components/layouts/centered-card'
 import { TextField } from '@/components/ui/field'
-import { safeReturnTo, sessionQueries } from './session-queries'
+import { sessionQueries } from '@/api/session-queries'
+import { paths } from '@/config/paths'
+import { safeReturnTo } from './return-to'
 
 const signInSchema = z.object({
   username: z.string().trim().min(1, 'Enter your username'),
@@ -29,7 +31,7 @@ export function SignInPage() {
   })
 
   useEffect(() => {
-    if (setup.data?.allowed) navigate('/setup', { replace: true })
+    if (setup.data?.allowed) navigate(paths.setup.build(), { replace: true })
   }, [setup.data])
 
   async function onSubmit(values: SignInValues) {

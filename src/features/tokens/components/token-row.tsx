@@ -5,8 +5,8 @@ import { cn } from '@/lib/cn'
 import { formatDateTime, formatRelative } from '@/lib/time'
 import { reachLabel, type BucketReach } from '../lib/bucket-reach'
 import { scopeSummary } from '../lib/scope'
+import { ROW_HEIGHT } from '../lib/table-layout'
 
-export const ROW_HEIGHT = 53
 export const cell = 'px-3 align-middle'
 export const hideOnPhone = 'hidden md:table-cell'
 

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
-import { AppShell } from '@/app/app-shell'
-import { Link } from '@/app/router'
-import { CenteredCard } from '@/components/ui/centered-card'
+import { Link } from '@/lib/router'
+import { CenteredCard } from '@/components/layouts/centered-card'
 import { LoadError } from '@/components/ui/load-error'
-import { sessionQueries, tokensPath } from '@/features/auth/session-queries'
-import { TokensPanel, TokensPanelSkeleton } from './tokens-panel'
+import { sessionQueries } from '@/api/session-queries'
+import { paths } from '@/config/paths'
+import { TokensPageFrame, TokensPanelSkeleton } from './tokens-page-frame'
+import { TokensPanel } from './tokens-panel'
 
 export function TokensPage({ orgID }: { orgID: string }) {
   const me = useQuery(sessionQueries.me())
@@ -23,7 +24,7 @@ export function TokensPage({ orgID }: { orgID: string }) {
     return (
       <CenteredCard title="Organization not found">
         <p className="text-sm text-muted">This organization does not exist, or you are not a member of it.</p>
-        <Link href="/" className="mt-4 inline-block text-sm font-medium text-accent underline underline-offset-4">
+        <Link href={paths.home.build()} className="mt-4 inline-block text-sm font-medium text-accent underline underline-offset-4">
           Go to your organization
         </Link>
       </CenteredCard>
@@ -31,18 +32,8 @@ export function TokensPage({ orgID }: { orgID: string }) {
   }
 
   return (
-    <AppShell orgID={orgID} orgs={orgs.data ?? []} me={me.data}>
-      <h1 className="text-2xl font-semibold tracking-tight">Load Data</h1>
-      <nav aria-label="Load Data" className="mt-3 mb-5 flex gap-1 border-b border-border">
-        <Link
-          href={tokensPath(orgID)}
-          aria-current="page"
-          className="-mb-px border-b-2 border-accent px-3 py-2 text-sm font-medium text-fg"
-        >
-          Tokens
-        </Link>
-      </nav>
+    <TokensPageFrame orgID={orgID} orgs={orgs.data ?? []} me={me.data}>
       {org && me.data ? <TokensPanel org={org} me={me.data} /> : <TokensPanelSkeleton />}
-    </AppShell>
+    </TokensPageFrame>
   )
 }

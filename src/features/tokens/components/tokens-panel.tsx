@@ -3,7 +3,7 @@ import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useLayoutEffe
 import type { ListedBucket } from '@/api/buckets'
 import type { Authorization, Organization, User } from '@/api/contract'
 import { errorMessage } from '@/api/http'
-import { replaceSearchParamsQuietly, useSearchParams } from '@/app/router'
+import { replaceSearchParamsQuietly, useSearchParams } from '@/lib/router'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { inputClass } from '@/components/ui/field'
 import { LoadError } from '@/components/ui/load-error'
@@ -21,7 +21,8 @@ import { BulkActions } from './bulk-actions'
 import { useGenerateDialog } from '../hooks/use-generate-dialog'
 import { GenerateTokenMenu } from './generate-token-menu'
 import { tokenName, type RowActions } from './token-row'
-import { TokensTable, TokensTableSkeleton } from './tokens-table'
+import { TokensTableSkeleton } from './tokens-page-frame'
+import { TokensTable } from './tokens-table'
 
 // The dialogs (forms, validation, previews) load apart from the page, so the list shows sooner;
 // they are fetched while the browser is idle, so opening one stays instant.
@@ -265,15 +266,6 @@ function EmptyState({ me, orgID, onChoose }: { me: User; orgID: string; onChoose
         Looks like there aren&apos;t any <strong>Tokens</strong>, why not generate one?
       </p>
       <GenerateTokenMenu me={me} orgID={orgID} onChoose={onChoose} />
-    </div>
-  )
-}
-
-export function TokensPanelSkeleton() {
-  return (
-    <div className="flex flex-col gap-4">
-      <div className="h-[60px]" />
-      <TokensTableSkeleton />
     </div>
   )
 }

@@ -3,7 +3,8 @@ import { memo, useEffect, useLayoutEffect, useRef, useState, type RefObject } fr
 import type { Authorization } from '@/api/contract'
 import { cn } from '@/lib/cn'
 import type { BucketReach } from '../lib/bucket-reach'
-import { cell, hideOnPhone, ROW_HEIGHT, TokenRow, type RowActions } from './token-row'
+import { ROW_HEIGHT } from '../lib/table-layout'
+import { cell, hideOnPhone, TokenRow, type RowActions } from './token-row'
 
 export interface TokensTableProps {
   items: Authorization[]
@@ -131,21 +132,5 @@ function HeaderCheckbox({
       checked={checked}
       onChange={(event) => onChange(event.target.checked)}
     />
-  )
-}
-
-export function TokensTableSkeleton() {
-  return (
-    <div className="overflow-hidden rounded-lg border border-border bg-raised" role="status" aria-label="Loading tokens">
-      <div className="h-10 bg-sunken" />
-      {Array.from({ length: 6 }, (_, i) => (
-        <div key={i} className="flex items-center gap-4 border-t border-border px-3" style={{ height: ROW_HEIGHT }}>
-          <div className="h-3 w-1/3 animate-pulse rounded bg-sunken" />
-          <div className="h-3 w-16 animate-pulse rounded bg-sunken" />
-          <div className="hidden h-3 w-32 animate-pulse rounded bg-sunken md:block" />
-          <div className="h-3 w-24 animate-pulse rounded bg-sunken" />
-        </div>
-      ))}
-    </div>
   )
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { replaceSearchParamsQuietly } from '@/app/router'
+import { replaceSearchParamsQuietly } from '@/lib/router'
 import { decodeDraft, DRAFT_PARAM, encodeDraft, type Draft } from '../lib/draft'
 
 function currentDraft(): Draft {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import type { Authorization } from '@/api/contract'
-import { useSearchParams } from '@/app/router'
+import { useSearchParams } from '@/lib/router'
 import type { GenerateRequest } from '../components/generate-token-dialogs'
 import { CLONE_PARAM, DRAFT_PARAM, GENERATE_PARAM } from '../lib/draft'
 import type { TokenKind } from '../lib/permissions'

@@ -20,14 +20,3 @@ export const sessionQueries = {
       queryFn: async () => (await listOrgs()).orgs,
     }),
 }
-
-/** Only same-site paths may be returned to after sign-in: never another origin. */
-export function safeReturnTo(value: string | null): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/'
-  if (value.startsWith('/signin') || value.startsWith('/setup')) return '/'
-  return value
-}
-
-export function tokensPath(orgID: string): string {
-  return `/orgs/${encodeURIComponent(orgID)}/load-data/tokens`
-}

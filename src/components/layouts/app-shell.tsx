@@ -5,8 +5,8 @@ import { errorMessage } from '@/api/http'
 import { signOut } from '@/api/session'
 import { Button } from '@/components/ui/button'
 import { toast } from '@/components/ui/toast'
-import { tokensPath } from '@/features/auth/session-queries'
-import { navigate } from './router'
+import { paths } from '@/config/paths'
+import { navigate } from '@/lib/router'
 
 /** The signed-in frame: product name, org switcher, user and Sign Out. */
 export function AppShell({ orgID, orgs, me, children }: { orgID: string; orgs: Organization[]; me?: User; children: ReactNode }) {
@@ -22,14 +22,14 @@ export function AppShell({ orgID, orgs, me, children }: { orgID: string; orgs: O
       if (!(error instanceof Error) || !/unauthorized/i.test(error.message)) toast.error(`Sign out: ${errorMessage(error)}`)
     }
     queryClient.clear()
-    navigate('/signin', { replace: true })
+    navigate(paths.signIn.build(), { replace: true })
   }
 
   return (
     <div className="min-h-screen">
       <header className="border-b border-border bg-raised">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
-          <a href="/" className="flex items-center gap-2 text-sm font-semibold">
+          <a href={paths.home.build()} className="flex items-center gap-2 text-sm font-semibold">
             <img src="/favicon.svg" alt="" className="size-6" />
             InfluxDB Tokens
           </a>
@@ -39,7 +39,7 @@ export function AppShell({ orgID, orgs, me, children }: { orgID: string; orgs: O
               <select
                 className="h-8 rounded-md border border-border bg-raised px-2 text-sm"
                 value={orgID}
-                onChange={(event) => navigate(tokensPath(event.target.value))}
+                onChange={(event) => navigate(paths.tokens.build(event.target.value))}
               >
                 {orgs.map((org) => (
                   <option key={org.id} value={org.id}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { safeReturnTo, tokensPath } from './session-queries'
+import { safeReturnTo } from './return-to'
 
 describe('safeReturnTo', () => {
   it('keeps same-site paths with their query', () => {
@@ -16,11 +16,5 @@ describe('safeReturnTo', () => {
   it('does not loop back to the sign-in or setup pages', () => {
     expect(safeReturnTo('/signin?returnTo=/x')).toBe('/')
     expect(safeReturnTo('/setup')).toBe('/')
-  })
-})
-
-describe('tokensPath', () => {
-  it('builds the InfluxDB route for an org', () => {
-    expect(tokensPath('0a1b2c3d4e5f6071')).toBe('/orgs/0a1b2c3d4e5f6071/load-data/tokens')
   })
 })

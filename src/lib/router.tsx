@@ -60,7 +60,20 @@ export function useSearchParams(): [URLSearchParams, (update: Record<string, str
   return [params, setParams]
 }
 
-/** Matches `/orgs/:orgID/load-data/tokens`-style patterns; returns the named segments or null. */
+/** A malformed percent sequence (`%E0%A4%A`) is no segment at all, rather than an exception. */
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment)
+  } catch (error) {
+    if (error instanceof URIError) return null
+    throw error
+  }
+}
+
+/**
+ * Matches `/orgs/:orgID/load-data/tokens`-style patterns; returns the named segments, or null when
+ * the path does not match or a named segment cannot be decoded (the caller shows "not found").
+ */
 export function matchPath(pattern: string, pathname: string): Record<string, string> | null {
   const patternParts = pattern.split('/').filter(Boolean)
   const pathParts = pathname.split('/').filter(Boolean)
@@ -68,8 +81,11 @@ export function matchPath(pattern: string, pathname: string): Record<string, str
   const params: Record<string, string> = {}
   for (const [i, part] of patternParts.entries()) {
     const actual = pathParts[i] ?? ''
-    if (part.startsWith(':')) params[part.slice(1)] = decodeURIComponent(actual)
-    else if (part !== actual) return null
+    if (part.startsWith(':')) {
+      const decoded = decodeSegment(actual)
+      if (decoded === null) return null
+      params[part.slice(1)] = decoded
+    } else if (part !== actual) return null
   }
   return params
 }

@@ -1,0 +1,114 @@
+import type { Browser, Page } from '@playwright/test'
+import { Hono } from 'hono'
+import { median } from './stats.ts'
+
+// The floor for "the list is on screen": a bare page on the app's origin that fetches the same
+// token list and writes its first rows as plain HTML, measured side by side with the app.
+
+const BARE_PATH = '/__bare.html'
+const BARE_ROWS = 40
+
+const barePage = `<!doctype html>
+<html lang="en">
+  <head><meta charset="UTF-8" /><title>Bare token list</title></head>
+  <body>
+    <table aria-label="Tokens"><tbody></tbody></table>
+    <script>
+      const orgID = new URLSearchParams(location.search).get('orgID')
+      fetch('/api/v2/authorizations?orgID=' + encodeURIComponent(orgID), { headers: { Accept: 'application/json' } })
+        .then((response) => response.json())
+        .then(({ authorizations }) => {
+          const body = document.querySelector('tbody')
+          for (const [i, token] of authorizations.slice(0, ${BARE_ROWS}).entries()) {
+            const row = body.insertRow()
+            row.setAttribute('aria-rowindex', String(i + 2))
+            row.insertCell().textContent = token.description ?? ''
+            row.insertCell().textContent = token.status
+          }
+        })
+    </script>
+  </body>
+</html>
+`
+
+/** The bench's server: the app, plus the bare page (which only the bench serves). */
+export function withBarePage(app: Hono): Hono {
+  const bench = new Hono()
+  bench.get(BARE_PATH, (c) => c.html(barePage))
+  bench.all('*', (c) => app.fetch(c.req.raw, c.env))
+  return bench
+}
+
+export interface BareFigures {
+  /** Warm reload → first token row painted, medians. */
+  bareFirstRowMs: number
+  appFirstRowMs: number
+  /** Warm reload → the app's header painted (the shell's first frame), median. */
+  appShellMs: number
+  reloads: number
+}
+
+interface BareWindow {
+  __bare: { firstRow?: number; shell?: number }
+}
+
+/** Runs in the page before its scripts: when the first token row, and the app's header, are painted. */
+function instrument(): void {
+  const state: BareWindow['__bare'] = {}
+  ;(window as unknown as BareWindow).__bare = state
+  const afterPaint = (done: () => void) => requestAnimationFrame(() => setTimeout(done, 0))
+  new MutationObserver(() => {
+    if (state.shell === undefined && document.querySelector('#root header')) {
+      state.shell = -1
+      afterPaint(() => (state.shell = performance.now()))
+    }
+    if (state.firstRow === undefined && document.querySelector('table[aria-label="Tokens"] tbody tr[aria-rowindex]')) {
+      state.firstRow = -1
+      afterPaint(() => (state.firstRow = performance.now()))
+    }
+  }).observe(document, { subtree: true, childList: true })
+}
+
+/** A reload of `url` (loaded once before, uncounted, so the cache is warm): navigation → first row and → shell. */
+async function warmReload(page: Page, url: string): Promise<{ row: number; shell: number }> {
+  await page.goto(url)
+  await page.waitForFunction(() => ((window as unknown as BareWindow).__bare.firstRow ?? -1) > 0, undefined, { timeout: 60_000 })
+  await page.reload()
+  await page.waitForFunction(() => ((window as unknown as BareWindow).__bare.firstRow ?? -1) > 0, undefined, { timeout: 60_000 })
+  return page.evaluate(() => {
+    const state = (window as unknown as BareWindow).__bare
+    return { row: state.firstRow as number, shell: state.shell ?? NaN }
+  })
+}
+
+/** `reloads` warm reloads of the app and of the bare page, alternated so both see the same machine. */
+export async function measureBare(
+  browser: Browser,
+  options: { baseUrl: string; orgID: string; username: string; password: string; reloads: number },
+): Promise<BareFigures> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  try {
+    // tsx keeps function names by wrapping them in a `__name` helper that pages do not have.
+    await context.addInitScript({ content: 'globalThis.__name = (fn) => fn' })
+    await context.addInitScript(instrument)
+    const basic = Buffer.from(`${options.username}:${options.password}`).toString('base64')
+    const signin = await context.request.post(`${options.baseUrl}/api/v2/signin`, { headers: { Authorization: `Basic ${basic}` } })
+    if (signin.status() !== 204) throw new Error(`sign-in answered ${signin.status()}`)
+    const appUrl = `${options.baseUrl}/orgs/${options.orgID}/load-data/tokens`
+    const bareUrl = `${options.baseUrl}${BARE_PATH}?orgID=${options.orgID}`
+    const page = await context.newPage()
+    const app: number[] = []
+    const shell: number[] = []
+    const bare: number[] = []
+    for (let i = 0; i < options.reloads; i++) {
+      const appLoad = await warmReload(page, appUrl)
+      app.push(appLoad.row)
+      shell.push(appLoad.shell)
+      bare.push((await warmReload(page, bareUrl)).row)
+    }
+    const sorted = (values: number[]) => [...values].sort((a, b) => a - b)
+    return { bareFirstRowMs: median(sorted(bare)), appFirstRowMs: median(sorted(app)), appShellMs: median(sorted(shell)), reloads: options.reloads }
+  } finally {
+    await context.close()
+  }
+}
