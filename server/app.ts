@@ -4,6 +4,7 @@ import { SessionStore } from './auth/sessions.ts'
 import { SigninThrottle } from './auth/throttle.ts'
 import { openStore } from './db/database.ts'
 import type { AppEnv, Services } from './http/context.ts'
+import { crossOriginProtection } from './http/csrf.ts'
 import { ApiError, errorResponse } from './http/errors.ts'
 import { isValidId } from './ids.ts'
 import { proxyTo } from './proxy.ts'
@@ -117,6 +118,8 @@ export function buildApp(options: AppOptions): { app: Hono; close(): void } {
   const app = new Hono<AppEnv>()
   app.use('*', requestLog(log))
   app.use('*', securityHeaders)
+  // Before the proxy too: the forwarded session cookie is just as usable from another origin.
+  app.use('/api/*', crossOriginProtection)
 
   let close = () => {}
   if (options.influxUrl) {
