@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 import type { SetupRequest } from './services/setup.ts'
 
 export interface Config {
@@ -7,6 +8,8 @@ export interface Config {
   influxUrl?: string
   /** API_ONLY=1: neither build nor serve the UI (fast start, e.g. for the crash and load tests). */
   apiOnly: boolean
+  /** TRUSTED_PROXIES: the reverse proxies whose X-Forwarded-For and X-Forwarded-Host are believed. */
+  trustedProxies: string[]
   /** From INFLUXDB_INIT_*: the setup to perform when the database is not set up yet. */
   init?: SetupRequest
 }
@@ -18,13 +21,22 @@ function integer(name: string, value: string, min: number, max: number): number 
   return Number(value)
 }
 
-/** Reads PORT, HOST, DATA_DIR, INFLUX_URL, API_ONLY and the INFLUXDB_INIT_* variables. */
+/** A comma-separated list of IP addresses (no names: they would be resolved at each request). */
+function addresses(name: string, value: string | undefined): string[] {
+  const list = (value ?? '').split(',').map((a) => a.trim()).filter((a) => a !== '')
+  const wrong = list.find((a) => isIP(a) === 0)
+  if (wrong !== undefined) throw new Error(`${name} must list IP addresses separated by commas, got "${wrong}"`)
+  return list
+}
+
+/** Reads PORT, HOST, DATA_DIR, INFLUX_URL, API_ONLY, TRUSTED_PROXIES and the INFLUXDB_INIT_* variables. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const config: Config = {
     port: integer('PORT', env.PORT || '8086', 0, 65535),
     host: env.HOST || '127.0.0.1',
     dataDir: env.DATA_DIR || './data',
     apiOnly: env.API_ONLY === '1',
+    trustedProxies: addresses('TRUSTED_PROXIES', env.TRUSTED_PROXIES),
   }
   if (env.INFLUX_URL) {
     const url = new URL(env.INFLUX_URL)

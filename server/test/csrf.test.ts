@@ -51,13 +51,14 @@ describe('cross-origin requests with the session cookie', () => {
       const base = mode === 'embedded' ? direct.url : proxied.url
       const otherPort = `http://127.0.0.1:${new URL(base).port === '1' ? 2 : 1}`
       const before = points()
-      for (const headers of [
+      const crossOrigin: Record<string, string>[] = [
         { origin: otherPort },
         { origin: 'null' },
         { origin: 'http://evil.example' },
         { 'sec-fetch-site': 'same-site' },
         { 'sec-fetch-site': 'cross-site' },
-      ]) {
+      ]
+      for (const headers of crossOrigin) {
         const res = await formWrite(base, headers)
         expect(res.status, JSON.stringify(headers)).toBe(403)
         expect(JSON.parse(res.body)).toEqual({ code: 'forbidden', message: expect.stringMatching(/cross-origin/) })
@@ -77,7 +78,7 @@ describe('cross-origin requests with the session cookie', () => {
       const before = points()
       // Through the proxy, the upstream (this same server here) sees the proxy's Origin check as done
       // only when it trusts the proxy's X-Forwarded-Host; that case is tested with the proxy headers.
-      const sameOrigin = mode === 'embedded' ? [{ origin: base }, { 'sec-fetch-site': 'same-origin' }] : [{ 'sec-fetch-site': 'same-origin' }]
+      const sameOrigin: Record<string, string>[] = mode === 'embedded' ? [{ origin: base }, { 'sec-fetch-site': 'same-origin' }] : [{ 'sec-fetch-site': 'same-origin' }]
       for (const headers of [...sameOrigin, {}]) expect((await formWrite(base, headers)).status, JSON.stringify(headers)).toBe(204)
       const withToken = await formWrite(base, { origin: 'http://evil.example', authorization: `Token ${s.operator.token}` })
       expect(withToken.status).toBe(204)
