@@ -6,6 +6,7 @@ import { openStore } from './db/database.ts'
 import type { AppEnv, Services } from './http/context.ts'
 import { normalizeAddress } from './http/client.ts'
 import { crossOriginProtection } from './http/csrf.ts'
+import { closeWhenBodyUnread } from './http/lifecycle.ts'
 import { ApiError, errorResponse } from './http/errors.ts'
 import { isValidId } from './ids.ts'
 import { proxyTo } from './proxy.ts'
@@ -122,6 +123,7 @@ export function buildApp(options: AppOptions): { app: Hono; close(): void } {
   const trustedProxies: ReadonlySet<string> = new Set((options.trustedProxies ?? []).map(normalizeAddress))
   app.use('*', requestLog(log))
   app.use('*', securityHeaders)
+  app.use('*', closeWhenBodyUnread)
   // Before the proxy too: the forwarded session cookie is just as usable from another origin.
   app.use('/api/*', crossOriginProtection)
 

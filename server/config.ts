@@ -10,6 +10,10 @@ export interface Config {
   apiOnly: boolean
   /** TRUSTED_PROXIES: the reverse proxies whose X-Forwarded-For and X-Forwarded-Host are believed. */
   trustedProxies: string[]
+  /** REQUEST_TIMEOUT: seconds a client has to send a whole request. */
+  requestTimeoutSeconds: number
+  /** MAX_CONNECTIONS: open connections at once. */
+  maxConnections: number
   /** From INFLUXDB_INIT_*: the setup to perform when the database is not set up yet. */
   init?: SetupRequest
 }
@@ -29,7 +33,7 @@ function addresses(name: string, value: string | undefined): string[] {
   return list
 }
 
-/** Reads PORT, HOST, DATA_DIR, INFLUX_URL, API_ONLY, TRUSTED_PROXIES and the INFLUXDB_INIT_* variables. */
+/** Reads the environment variables of the README's configuration table. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const config: Config = {
     port: integer('PORT', env.PORT || '8086', 0, 65535),
@@ -37,6 +41,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     dataDir: env.DATA_DIR || './data',
     apiOnly: env.API_ONLY === '1',
     trustedProxies: addresses('TRUSTED_PROXIES', env.TRUSTED_PROXIES),
+    requestTimeoutSeconds: integer('REQUEST_TIMEOUT', env.REQUEST_TIMEOUT || '120', 10, 3600),
+    maxConnections: integer('MAX_CONNECTIONS', env.MAX_CONNECTIONS || '1024', 1, 1_000_000),
   }
   if (env.INFLUX_URL) {
     const url = new URL(env.INFLUX_URL)

@@ -14,19 +14,29 @@ const HOP_BY_HOP = new Set([
   'upgrade',
 ])
 
+/** The hop-by-hop headers plus those the sender names in `Connection` (RFC 9110 §7.6.1). */
+function connectionHeaders(headers: Headers): Set<string> {
+  const named = (headers.get('connection') ?? '').split(',').map((n) => n.trim().toLowerCase())
+  return new Set([...HOP_BY_HOP, ...named])
+}
+
 function forwardedRequestHeaders(incoming: Headers): Headers {
   const headers = new Headers()
+  const dropped = connectionHeaders(incoming)
+  // host is set by fetch for the upstream; accept-encoding is dropped so bodies pass through as-is;
+  // expect was answered by this server already (fetch refuses to send it).
+  for (const name of ['host', 'accept-encoding', 'expect']) dropped.add(name)
   incoming.forEach((value, name) => {
-    // host is set by fetch for the upstream; accept-encoding is dropped so bodies pass through as-is.
-    if (!HOP_BY_HOP.has(name) && name !== 'host' && name !== 'accept-encoding') headers.set(name, value)
+    if (!dropped.has(name)) headers.set(name, value)
   })
   return headers
 }
 
 function returnedHeaders(upstream: Headers): Headers {
   const headers = new Headers()
+  const dropped = connectionHeaders(upstream)
   upstream.forEach((value, name) => {
-    if (!HOP_BY_HOP.has(name) && name !== 'set-cookie') headers.set(name, value)
+    if (!dropped.has(name) && name !== 'set-cookie') headers.set(name, value)
   })
   // Each cookie separately: joining them with commas would corrupt their Expires dates.
   for (const cookie of upstream.getSetCookie()) headers.append('set-cookie', cookie)
@@ -38,6 +48,17 @@ function returnedHeaders(upstream: Headers): Headers {
   return headers
 }
 
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'])
+
+/** A request from the wire has a body only when its headers frame one; `app.request()` has no wire. */
+function hasBody(c: Context): boolean {
+  const request = c.req.raw
+  if (request.method === 'GET' || request.method === 'HEAD') return false
+  if (!(c.env as { incoming?: unknown } | undefined)?.incoming) return request.body !== null
+  const length = request.headers.get('content-length')
+  return (length !== null && length !== '0') || request.headers.has('transfer-encoding')
+}
+
 /** A handler that forwards the request to a real InfluxDB and streams its answer back unchanged. */
 export function proxyTo(influxUrl: string) {
   const base = new URL(influxUrl)
@@ -46,17 +67,24 @@ export function proxyTo(influxUrl: string) {
     const incoming = new URL(c.req.url)
     const target = new URL(prefix + incoming.pathname + incoming.search, base.origin)
     const method = c.req.method
-    const hasBody = method !== 'GET' && method !== 'HEAD'
-    let upstream: Response
-    try {
-      upstream = await fetch(target, {
+    const withBody = hasBody(c)
+    const send = () =>
+      fetch(target, {
         method,
         headers: forwardedRequestHeaders(c.req.raw.headers),
-        body: hasBody ? c.req.raw.body : undefined,
+        body: withBody ? c.req.raw.body : undefined,
         redirect: 'manual',
         signal: c.req.raw.signal,
-        ...(hasBody ? { duplex: 'half' } : {}),
+        ...(withBody ? { duplex: 'half' } : {}),
       } as RequestInit)
+    let upstream: Response
+    try {
+      upstream = await send().catch((error: unknown) => {
+        // A kept-alive upstream connection can be closed by the upstream just as a request is sent on
+        // it; a request that changes nothing twice and has no body to replay is sent once more.
+        if (!IDEMPOTENT.has(method) || withBody || c.req.raw.signal.aborted) throw error
+        return send()
+      })
     } catch {
       return errorResponse(
         new ApiError('unavailable', `the upstream InfluxDB at ${base.origin} is unreachable`, 502),

@@ -30,11 +30,16 @@ export function httpRequest(url: string, options: HttpOptions = {}): Promise<Htt
     )
     req.on('error', reject)
     const body = options.body
-    if (Array.isArray(body)) {
-      for (const chunk of body) req.write(chunk)
-      req.end()
-    } else {
-      req.end(body)
+    const send = () => {
+      if (Array.isArray(body)) {
+        for (const chunk of body) req.write(chunk)
+        req.end()
+      } else {
+        req.end(body)
+      }
     }
+    // As curl does for uploads over 1 MiB: the body only once the server said 100 Continue.
+    if (options.headers?.expect === '100-continue') req.once('continue', send)
+    else send()
   })
 }
