@@ -31,6 +31,8 @@ export interface AppOptions {
   log?: (line: string) => void
   /** Session length; default 60 like InfluxDB. */
   sessionMinutes?: number
+  /** Proxy mode: how long to wait for InfluxDB's answer before 504; default 30. */
+  influxTimeoutSeconds?: number
   /** Addresses of reverse proxies whose X-Forwarded-For and X-Forwarded-Host are believed. */
   trustedProxies?: string[]
 }
@@ -125,11 +127,12 @@ export function buildApp(options: AppOptions): { app: Hono; close(): void } {
   app.use('*', securityHeaders)
   app.use('*', closeWhenBodyUnread)
   // Before the proxy too: the forwarded session cookie is just as usable from another origin.
-  app.use('/api/*', crossOriginProtection)
+  app.use('/api/*', crossOriginProtection(trustedProxies))
 
   let close = () => {}
   if (options.influxUrl) {
-    const proxy = proxyTo(options.influxUrl)
+    const timeoutMs = (options.influxTimeoutSeconds ?? 30) * 1000
+    const proxy = proxyTo(options.influxUrl, { log, timeoutMs, trustedProxies })
     for (const path of ['/api/*', '/health', '/ping']) app.all(path, proxy)
   } else {
     close = embeddedApi(app, options, trustedProxies)

@@ -6,6 +6,8 @@ export interface Config {
   host: string
   dataDir: string
   influxUrl?: string
+  /** INFLUX_TIMEOUT: seconds to wait for the proxied InfluxDB's answer. */
+  influxTimeoutSeconds: number
   /** API_ONLY=1: neither build nor serve the UI (fast start, e.g. for the crash and load tests). */
   apiOnly: boolean
   /** TRUSTED_PROXIES: the reverse proxies whose X-Forwarded-For and X-Forwarded-Host are believed. */
@@ -41,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     dataDir: env.DATA_DIR || './data',
     apiOnly: env.API_ONLY === '1',
     trustedProxies: addresses('TRUSTED_PROXIES', env.TRUSTED_PROXIES),
+    influxTimeoutSeconds: integer('INFLUX_TIMEOUT', env.INFLUX_TIMEOUT || '30', 1, 3600),
     requestTimeoutSeconds: integer('REQUEST_TIMEOUT', env.REQUEST_TIMEOUT || '120', 10, 3600),
     maxConnections: integer('MAX_CONNECTIONS', env.MAX_CONNECTIONS || '1024', 1, 1_000_000),
   }

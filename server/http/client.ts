@@ -37,3 +37,19 @@ export function clientAddress(c: Context, trustedProxies: ReadonlySet<string>): 
   }
   return address
 }
+
+const lastEntry = (value: string | undefined) => value?.split(',').pop()?.trim() || undefined
+
+/**
+ * The scheme and host the browser used: this server's own, or, behind a trusted proxy, those the
+ * proxy names in X-Forwarded-Proto and X-Forwarded-Host.
+ */
+export function publicOrigin(c: Context, trustedProxies: ReadonlySet<string>): { protocol: string; host: string } {
+  const url = new URL(c.req.url)
+  const own = { protocol: url.protocol.replace(/:$/, ''), host: url.host }
+  if (!fromTrustedProxy(c, trustedProxies)) return own
+  return {
+    protocol: lastEntry(c.req.header('x-forwarded-proto')) ?? own.protocol,
+    host: lastEntry(c.req.header('x-forwarded-host')) ?? own.host,
+  }
+}
