@@ -4,6 +4,9 @@ import { SessionStore } from './auth/sessions.ts'
 import { SigninThrottle } from './auth/throttle.ts'
 import { openStore } from './db/database.ts'
 import type { AppEnv, Services } from './http/context.ts'
+import { normalizeAddress } from './http/client.ts'
+import { crossOriginProtection } from './http/csrf.ts'
+import { closeWhenBodyUnread } from './http/lifecycle.ts'
 import { ApiError, errorResponse } from './http/errors.ts'
 import { isValidId } from './ids.ts'
 import { proxyTo } from './proxy.ts'
@@ -28,6 +31,10 @@ export interface AppOptions {
   log?: (line: string) => void
   /** Session length; default 60 like InfluxDB. */
   sessionMinutes?: number
+  /** Proxy mode: how long to wait for InfluxDB's answer before 504; default 30. */
+  influxTimeoutSeconds?: number
+  /** Addresses of reverse proxies whose X-Forwarded-For and X-Forwarded-Host are believed. */
+  trustedProxies?: string[]
 }
 
 const CONTENT_SECURITY_POLICY = [
@@ -91,7 +98,7 @@ const cors: MiddlewareHandler = async (c, next) => {
   if (origin) c.res.headers.set('Access-Control-Allow-Origin', origin)
 }
 
-function embeddedApi(app: Hono<AppEnv>, options: AppOptions): () => void {
+function embeddedApi(app: Hono<AppEnv>, options: AppOptions, trustedProxies: ReadonlySet<string>): () => void {
   const store = openStore(options.dataDir ?? './data')
   const services: Services = {
     store,
@@ -102,7 +109,7 @@ function embeddedApi(app: Hono<AppEnv>, options: AppOptions): () => void {
   for (const path of ['/api/*', '/health', '/ping']) app.use(path, cors)
   registerSystemRoutes(app, services)
   registerSetupRoutes(app, services)
-  registerSigninRoutes(app, services)
+  registerSigninRoutes(app, services, trustedProxies)
   registerOrgRoutes(app, services)
   registerBucketRoutes(app, services)
   registerUserRoutes(app, services)
@@ -115,15 +122,20 @@ function embeddedApi(app: Hono<AppEnv>, options: AppOptions): () => void {
 export function buildApp(options: AppOptions): { app: Hono; close(): void } {
   const log = options.log ?? (() => {})
   const app = new Hono<AppEnv>()
+  const trustedProxies: ReadonlySet<string> = new Set((options.trustedProxies ?? []).map(normalizeAddress))
   app.use('*', requestLog(log))
   app.use('*', securityHeaders)
+  app.use('*', closeWhenBodyUnread)
+  // Before the proxy too: the forwarded session cookie is just as usable from another origin.
+  app.use('/api/*', crossOriginProtection(trustedProxies))
 
   let close = () => {}
   if (options.influxUrl) {
-    const proxy = proxyTo(options.influxUrl)
+    const timeoutMs = (options.influxTimeoutSeconds ?? 30) * 1000
+    const proxy = proxyTo(options.influxUrl, { log, timeoutMs, trustedProxies })
     for (const path of ['/api/*', '/health', '/ping']) app.all(path, proxy)
   } else {
-    close = embeddedApi(app, options)
+    close = embeddedApi(app, options, trustedProxies)
   }
   app.all('/api/*', () => {
     throw new ApiError('not found', 'path not found')

@@ -30,8 +30,19 @@ export async function runServer(
   await initialSetup(config, log)
   const staticDir = config.apiOnly ? undefined : await ensureBuilt(repoRoot, log)
   if (!staticDir) log(config.apiOnly ? 'API_ONLY=1: serving the API only.' : 'No UI found to serve; serving the API only.')
-  const { app, close } = buildApp({ dataDir: config.dataDir, influxUrl: config.influxUrl, staticDir, log })
-  const server = await listen(app, { port: config.port, host: config.host })
+  const { app, close } = buildApp({
+    dataDir: config.dataDir,
+    influxUrl: config.influxUrl,
+    staticDir,
+    log,
+    trustedProxies: config.trustedProxies,
+    influxTimeoutSeconds: config.influxTimeoutSeconds,
+  })
+  const server = await listen(app, {
+    port: config.port,
+    host: config.host,
+    limits: { requestTimeoutMs: config.requestTimeoutSeconds * 1000, maxConnections: config.maxConnections },
+  })
   log(`Influx tokens listening on ${server.url}`)
   log(config.influxUrl ? `Proxying /api/*, /health and /ping to ${config.influxUrl}` : `Data in ${config.dataDir}`)
   options.banner?.forEach(log)

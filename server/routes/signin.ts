@@ -1,11 +1,11 @@
-import type { IncomingMessage } from 'node:http'
 import type { Hono } from 'hono'
 import { getCookie } from 'hono/cookie'
 import { SESSION_COOKIE, requireAuth } from '../auth/credentials.ts'
 import { checkSigninPassword } from '../auth/passwords.ts'
 import { authorize, permission } from '../auth/permissions.ts'
 import { throttleKey } from '../auth/throttle.ts'
-import { type AppContext, type AppEnv, type Services, json } from '../http/context.ts'
+import { clientAddress } from '../http/client.ts'
+import { type AppEnv, type Services, json } from '../http/context.ts'
 import { ApiError, errorResponse, notFound, unauthorized } from '../http/errors.ts'
 import { userResponse } from '../responses.ts'
 
@@ -18,36 +18,34 @@ function basicCredentials(header: string | undefined): { name: string; password:
   return { name: decoded.slice(0, colon), password: decoded.slice(colon + 1) }
 }
 
-/** The TCP peer (never X-Forwarded-For, which any client can set); `app.request()` has none. */
-function clientAddress(c: AppContext): string {
-  const env = c.env as { incoming?: IncomingMessage } | undefined
-  return env?.incoming?.socket.remoteAddress ?? 'unknown'
-}
-
 // Written by hand: the key's `=` padding must not be percent-encoded.
 const sessionCookie = (value: string, expires: Date) =>
   `${SESSION_COOKIE}=${value}; Path=/api/; Expires=${expires.toUTCString()}; HttpOnly; SameSite=Strict`
 
 /** POST /signin, POST /signout, GET /me (ref §B.1–B.3). */
-export function registerSigninRoutes(app: Hono<AppEnv>, services: Services): void {
+/** `trustedProxies`: the proxies whose X-Forwarded-For names the client the throttle keys by. */
+export function registerSigninRoutes(app: Hono<AppEnv>, services: Services, trustedProxies: ReadonlySet<string>): void {
   const { store, sessions, signinThrottle } = services
 
   app.post('/api/v2/signin', async (c) => {
     const credentials = basicCredentials(c.req.header('authorization'))
     if (!credentials) throw unauthorized()
-    const key = throttleKey(credentials.name, clientAddress(c))
-    const wait = signinThrottle.retryAfter(key)
+    const key = throttleKey(credentials.name, clientAddress(c, trustedProxies))
+    // Reserved before the password check, so concurrent guesses cannot all be checked at once.
+    const wait = signinThrottle.reserve(key)
     if (wait > 0) {
       const error = new ApiError('too many requests', `too many failed sign-in attempts, try again in ${wait} seconds`)
       return errorResponse(error, { 'Retry-After': String(wait) })
     }
     const user = store.userByName(credentials.name)
-    const hash = user ? store.passwordHash(user.id) : null
-    if (!(await checkSigninPassword(credentials.password, hash)) || !user) {
-      signinThrottle.fail(key)
-      throw unauthorized()
+    let accepted = false
+    try {
+      accepted = await checkSigninPassword(credentials.password, user ? store.passwordHash(user.id) : null)
+    } finally {
+      if (accepted) signinThrottle.succeed(key)
+      else signinThrottle.fail(key)
     }
-    signinThrottle.succeed(key)
+    if (!accepted || !user) throw unauthorized()
     // Inactive users still get a session; their next request is refused (ref §B.1).
     const { key: sessionKey, expiresAt } = sessions.create(user.id)
     c.header('Set-Cookie', sessionCookie(sessionKey, new Date(expiresAt)))

@@ -12,7 +12,7 @@ export interface TestServer {
 }
 
 /** A fresh embedded server on its own temporary data directory. */
-export function startTestServer(options: { staticDir?: string; sessionMinutes?: number } = {}): TestServer {
+export function startTestServer(options: { staticDir?: string; sessionMinutes?: number; trustedProxies?: string[] } = {}): TestServer {
   const dataDir = mkdtempSync(join(tmpdir(), 'influx-tokens-test-'))
   const { app, close } = buildApp({ dataDir, ...options })
   return {

@@ -8,7 +8,10 @@ import { initialSetup } from '../run.ts'
 
 describe('configuration and INFLUXDB_INIT_* setup', () => {
   it('reads the environment with defaults', () => {
-    expect(loadConfig({})).toEqual({ port: 8086, host: '127.0.0.1', dataDir: './data', apiOnly: false })
+    expect(loadConfig({})).toEqual({ port: 8086, host: '127.0.0.1', dataDir: './data', apiOnly: false, trustedProxies: [], influxTimeoutSeconds: 30, requestTimeoutSeconds: 120, maxConnections: 1024 })
+    expect(() => loadConfig({ REQUEST_TIMEOUT: '1' })).toThrow(/REQUEST_TIMEOUT/)
+    expect(loadConfig({ TRUSTED_PROXIES: ' 10.0.0.1, ::1 ' }).trustedProxies).toEqual(['10.0.0.1', '::1'])
+    expect(() => loadConfig({ TRUSTED_PROXIES: 'proxy.local' })).toThrow(/TRUSTED_PROXIES/)
     expect(loadConfig({ API_ONLY: '1' }).apiOnly).toBe(true)
     const config = loadConfig({
       PORT: '9999',
