@@ -2,11 +2,11 @@ import { createServer } from 'node:http'
 import { mkdtemp, rm } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
-import path from 'node:path'
+import { join, resolve } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { buildApp } from '../server/app'
-import { openStore } from '../server/db/database'
-import { listen } from '../server/listen'
+import { buildApp } from '../server/app.ts'
+import { openStore } from '../server/db/database.ts'
+import { listen } from '../server/listen.ts'
 
 const ADMIN = { username: 'admin', password: 'correct-horse-battery', org: 'acme', bucket: 'telemetry' }
 
@@ -24,8 +24,8 @@ const autoSubmit = (action: string) =>
   `<form method="POST" action="${action}" enctype="text/plain"><input name="m v" value="1"></form><script>document.forms[0].submit()</script>`
 
 test('a form on another port of the same host can neither write with the session nor sign it out', async ({ page }) => {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'tokens-e2e-csrf-'))
-  const { app, close } = buildApp({ dataDir, staticDir: path.resolve(process.env.E2E_DIST_DIR ?? 'dist') })
+  const dataDir = await mkdtemp(join(tmpdir(), 'tokens-e2e-csrf-'))
+  const { app, close } = buildApp({ dataDir, staticDir: resolve(process.env.E2E_DIST_DIR ?? 'dist') })
   const victim = await listen(app, { port: 0, host: '127.0.0.1' })
   try {
     const setup = await fetch(`${victim.url}/api/v2/setup`, {
