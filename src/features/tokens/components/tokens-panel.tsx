@@ -55,20 +55,14 @@ function usePreload(orgID: string, listShown: boolean) {
 }
 
 /**
- * The first screen of a list in `sortKey` order, picked in one pass while the list is still being
- * read (from its preview) or sorted; null when `wanted` is false or there is nothing to show.
- * A hook of its own so that no closure of the panel keeps a preview (the whole body) alive.
+ * The first screen of a list in `sortKey` order, picked in one pass while the whole list is sorted
+ * in the background; null when `wanted` is false or there is nothing to show.
  */
-function useFirstScreen(orgID: string, data: Authorization[] | undefined, wanted: boolean, sortKey: SortKey) {
-  const preview = useQuery(tokenQueries.listPreview(orgID)).data
+function useFirstScreen(data: Authorization[] | undefined, wanted: boolean, sortKey: SortKey) {
   return useMemo(() => {
-    if (!wanted) return null
-    if (data) return data.length > 0 ? { items: firstSorted(data, sortKey, FIRST_SCREEN_ROWS), rowCount: data.length } : null
-    if (!preview || preview.tokens.length === 0) return null
-    const heads = firstSorted(preview.tokens, sortKey, FIRST_SCREEN_ROWS)
-    const items = heads.map((head) => preview.complete(preview.tokens.indexOf(head)))
-    return { items, rowCount: preview.tokens.length }
-  }, [wanted, data, preview, sortKey])
+    if (!wanted || !data || data.length === 0) return null
+    return { items: firstSorted(data, sortKey, FIRST_SCREEN_ROWS), rowCount: data.length }
+  }, [wanted, data, sortKey])
 }
 
 export function TokensPanel({ org, me }: { org: Organization; me: User }) {
@@ -99,7 +93,7 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
   }, [sorted])
   const filter = useMemo(() => tokenFilter(sorted, formatDateTime), [sorted])
   const bucketID = params.get('bucket')
-  const firstScreen = useFirstScreen(org.id, tokens.data, listed === undefined && !filterText.trim() && bucketID === null, sortKey)
+  const firstScreen = useFirstScreen(tokens.data, listed === undefined && !filterText.trim() && bucketID === null, sortKey)
   usePreload(org.id, tokens.isSuccess || firstScreen !== null)
   const [bucketFilterUsed, setBucketFilterUsed] = useState(false)
   const buckets = useQuery({ ...bucketQueries.list(org.id), enabled: bucketFilterUsed || bucketID !== null })
