@@ -1,11 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Authorization, Authorizations, Permission } from './contract'
-import { normaliseAuthorizations, parseAuthorizations, shareStrings } from './normalise-authorizations'
+import { normaliseAuthorizations, parseBody, shareStrings } from './normalise-authorizations'
 
 const ORG = '9a1b2c3d4e5f6071'
 const encode = (text: string) => new TextEncoder().encode(text).buffer as ArrayBuffer
-const read = (text: string) => parseAuthorizations(encode(text)) as Authorizations
+/** What the worker does with a body. */
+const read = (text: string) => normaliseAuthorizations(parseBody(encode(text))) as Authorizations
 
 function bucket(action: 'read' | 'write', n: number): Permission {
   const id = (0x1000 + n).toString(16).padStart(16, '0')
@@ -92,7 +93,7 @@ function randomLists() {
   })
 }
 
-describe('parseAuthorizations', () => {
+describe('parseBody and normaliseAuthorizations', () => {
   it('reads what JSON.parse reads, without links, however the JSON is laid out', () => {
     for (const text of layouts(sample)) expect(read(text)).toEqual(parsed(text))
     expect(read(JSON.stringify(sample)).authorizations[0]).not.toHaveProperty('links')
@@ -167,7 +168,7 @@ describe('parseAuthorizations', () => {
   })
 })
 
-describe('normaliseAuthorizations', () => {
+describe('normaliseAuthorizations sharing', () => {
   it('shares repeated permission lists, permissions and resources, compact or tab-indented as InfluxDB writes them', () => {
     for (const text of layouts(sample)) {
       const [first, second, third, , fifth] = read(text).authorizations as Authorization[]

@@ -11,12 +11,9 @@ type Json = Record<string, unknown>
 
 const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
 
-/**
- * The worker's whole job: the body as fetched (UTF-8 bytes) to the normalised list. Throws
- * wherever `JSON.parse` throws.
- */
-export function parseAuthorizations(body: ArrayBuffer): unknown {
-  return normaliseAuthorizations(JSON.parse(new TextDecoder().decode(body)))
+/** The body as fetched (UTF-8 bytes) to its value. Throws wherever `JSON.parse` throws. */
+export function parseBody(body: ArrayBuffer): unknown {
+  return JSON.parse(new TextDecoder().decode(body))
 }
 
 /**
@@ -74,21 +71,34 @@ class Node {
   }
 }
 
+/** Whether `a` and `b` have the same members, each the same string or the same shared object. */
+function sameMembers(a: Json, b: Json): boolean {
+  let count = 0
+  for (const name in a) {
+    if (a[name] !== b[name]) return false
+    count++
+  }
+  for (const _ in b) count--
+  return count === 0
+}
+
 /**
- * Permission lists, permissions and resources seen so far. Found by walking their members rather
- * than by a text key: building and hashing a key for each of a quarter of a million permissions
- * costs several times what walking them does.
+ * Permission lists, permissions and resources seen so far. A resource is looked up by its ID
+ * (or type) and a permission by its resource, then compared member by member with the ones seen
+ * under that hint: hashing every string of a quarter of a million permissions instead would
+ * cost several times what parsing them does.
  */
 class SharedValues {
   private readonly lists = new Node()
-  private readonly records = new Node()
+  private readonly resources = new Map<unknown, Json[]>()
+  private readonly permissions = new Map<unknown, Json[]>()
 
   /** The first list equal to `permissions` (whose permissions become the shared ones). */
   list(permissions: unknown[]): unknown[] {
     let node: Node | undefined = this.lists
     for (let i = 0; i < permissions.length; i++) {
       const permission = permissions[i]
-      const shared = isRecord(permission) ? this.record(permission) : undefined
+      const shared = isRecord(permission) ? this.permission(permission) : undefined
       if (shared) permissions[i] = shared
       node = shared && node?.to(shared)
     }
@@ -98,24 +108,32 @@ class SharedValues {
   }
 
   /**
-   * The first record equal to `record`, for one whose members are strings, or a `resource` that
-   * is itself shared (so the read and the write permission of a bucket hold one resource).
-   * Undefined for any other record (InfluxDB sends none): it is kept as it is.
+   * The first permission equal to `permission`: one of strings and a resource of strings, as
+   * InfluxDB sends them; any other is kept as it is (undefined). The read and the write
+   * permission of a bucket hold one resource.
    */
-  private record(record: Json): Json | undefined {
-    let node = this.records
-    for (const name in record) {
-      let member = record[name]
-      if (name === 'resource' && isRecord(member)) {
-        const resource = this.record(member)
-        if (!resource) return undefined
-        member = record[name] = resource
-      } else if (typeof member !== 'string') {
-        return undefined
-      }
-      node = node.to(name).to(member)
-    }
-    node.value ??= record
-    return node.value as Json
+  private permission(permission: Json): Json | undefined {
+    const { resource } = permission
+    if (!isRecord(resource) || !onlyStrings(resource)) return undefined
+    permission.resource = shared(this.resources, resource.id ?? resource.type, resource)
+    for (const name in permission) if (name !== 'resource' && typeof permission[name] !== 'string') return undefined
+    return shared(this.permissions, permission.resource, permission)
   }
+}
+
+function onlyStrings(record: Json): boolean {
+  for (const name in record) if (typeof record[name] !== 'string') return false
+  return true
+}
+
+/** The first record seen under `hint` with the same members as `record`, or `record` itself. */
+function shared(seen: Map<unknown, Json[]>, hint: unknown, record: Json): Json {
+  const candidates = seen.get(hint)
+  if (!candidates) {
+    seen.set(hint, [record])
+    return record
+  }
+  for (const candidate of candidates) if (sameMembers(candidate, record)) return candidate
+  candidates.push(record)
+  return record
 }

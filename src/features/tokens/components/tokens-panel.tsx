@@ -10,7 +10,7 @@ import { LoadError } from '@/components/ui/load-error'
 import { SelectField } from '@/components/ui/select-field'
 import { toast } from '@/components/ui/toast'
 import { formatDateTime } from '@/lib/time'
-import { bucketQueries, tokenQueries } from '../api/token-queries'
+import { bucketQueries, FIRST_SCREEN_ROWS, tokenQueries } from '../api/token-queries'
 import { useDeleteToken, useUpdateToken } from '../api/use-token-mutations'
 import { sortBucketsForPicker } from '../lib/bucket-list'
 import { tokensReachingBucket, type BucketReach } from '../lib/bucket-reach'
@@ -32,9 +32,6 @@ const TokenDetailsDialog = lazy(() => loadDetailsDialog().then((m) => ({ default
 /** The deferred list before its first background render (also when the data was cached already). */
 const NOT_LISTED_YET: Authorization[] = []
 
-/** More than a screen of rows, whatever the window height. */
-const FIRST_SCREEN_ROWS = 40
-
 const PRELOAD_WAIT_MS = 100
 
 /**
@@ -55,14 +52,17 @@ function usePreload(orgID: string, listShown: boolean) {
 }
 
 /**
- * The first screen of a list in `sortKey` order, picked in one pass while the whole list is sorted
- * in the background; null when `wanted` is false or there is nothing to show.
+ * The first screen of a list in `sortKey` order, picked in one pass while the whole list is read
+ * (by the worker that reads it) or sorted; null when `wanted` is false or there is nothing to show.
  */
-function useFirstScreen(data: Authorization[] | undefined, wanted: boolean, sortKey: SortKey) {
+function useFirstScreen(orgID: string, data: Authorization[] | undefined, wanted: boolean, sortKey: SortKey) {
+  const early = useQuery(tokenQueries.firstScreen(orgID)).data
   return useMemo(() => {
-    if (!wanted || !data || data.length === 0) return null
-    return { items: firstSorted(data, sortKey, FIRST_SCREEN_ROWS), rowCount: data.length }
-  }, [wanted, data, sortKey])
+    if (!wanted) return null
+    if (data) return data.length > 0 ? { items: firstSorted(data, sortKey, FIRST_SCREEN_ROWS), rowCount: data.length } : null
+    if (!early || early.sortKey !== sortKey || early.total === 0) return null
+    return { items: early.tokens, rowCount: early.total }
+  }, [wanted, data, early, sortKey])
 }
 
 export function TokensPanel({ org, me }: { org: Organization; me: User }) {
@@ -93,7 +93,7 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
   }, [sorted])
   const filter = useMemo(() => tokenFilter(sorted, formatDateTime), [sorted])
   const bucketID = params.get('bucket')
-  const firstScreen = useFirstScreen(tokens.data, listed === undefined && !filterText.trim() && bucketID === null, sortKey)
+  const firstScreen = useFirstScreen(org.id, tokens.data, listed === undefined && !filterText.trim() && bucketID === null, sortKey)
   usePreload(org.id, tokens.isSuccess || firstScreen !== null)
   const [bucketFilterUsed, setBucketFilterUsed] = useState(false)
   const buckets = useQuery({ ...bucketQueries.list(org.id), enabled: bucketFilterUsed || bucketID !== null })
