@@ -1,12 +1,18 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Authorization, Authorizations, Permission } from './contract'
-import { normaliseAuthorizations, parseBody, shareStrings } from './normalise-authorizations'
+import { BodyReader, normaliseAuthorizations, shareStrings } from './normalise-authorizations'
 
 const ORG = '9a1b2c3d4e5f6071'
-const encode = (text: string) => new TextEncoder().encode(text).buffer as ArrayBuffer
-/** What the worker does with a body. */
-const read = (text: string) => normaliseAuthorizations(parseBody(encode(text))) as Authorizations
+const encode = (text: string) => new TextEncoder().encode(text)
+
+/** What the worker does with a body, here cut into chunks of `size` bytes (which may split a character). */
+function read(text: string, size = 7): Authorizations {
+  const reader = new BodyReader()
+  const bytes = encode(text)
+  for (let at = 0; at < bytes.length; at += size) reader.push(bytes.subarray(at, at + size))
+  return normaliseAuthorizations(reader.parse()) as Authorizations
+}
 
 function bucket(action: 'read' | 'write', n: number): Permission {
   const id = (0x1000 + n).toString(16).padStart(16, '0')
@@ -93,9 +99,11 @@ function randomLists() {
   })
 }
 
-describe('parseBody and normaliseAuthorizations', () => {
+describe('BodyReader and normaliseAuthorizations', () => {
   it('reads what JSON.parse reads, without links, however the JSON is laid out', () => {
-    for (const text of layouts(sample)) expect(read(text)).toEqual(parsed(text))
+    for (const text of layouts(sample)) {
+      for (const size of [1, 2, 3, 1000, 1e9]) expect(read(text, size)).toEqual(parsed(text))
+    }
     expect(read(JSON.stringify(sample)).authorizations[0]).not.toHaveProperty('links')
     // As response.json() does, a byte order mark is not part of the text.
     expect(read('\ufeff' + JSON.stringify(sample))).toEqual(parsed(JSON.stringify(sample)))
@@ -145,9 +153,9 @@ describe('parseBody and normaliseAuthorizations', () => {
 
   it('agrees with JSON.parse on random lists, compact, indented or tab-indented, and on every one-character corruption of them', () => {
     fc.assert(
-      fc.property(randomLists(), fc.constantFrom(undefined, 2, '\t'), fc.nat(), fc.string({ maxLength: 1 }), (doc, indent, at, inserted) => {
+      fc.property(randomLists(), fc.constantFrom(undefined, 2, '\t'), fc.nat(), fc.string({ maxLength: 1 }), fc.integer({ min: 1, max: 64 }), (doc, indent, at, inserted, size) => {
         const text = JSON.stringify(doc, null, indent)
-        expect(read(text)).toEqual(parsed(text))
+        expect(read(text, size)).toEqual(parsed(text))
         const position = at % (text.length + 1)
         for (const corrupted of [text.slice(0, position) + inserted + text.slice(position + 1), text.slice(0, position) + inserted + text.slice(position)]) {
           // As the body arrives: a lone surrogate left by the corruption becomes U+FFFD in UTF-8.
@@ -157,10 +165,10 @@ describe('parseBody and normaliseAuthorizations', () => {
             expected = parsed(arrived)
           } catch (error) {
             expect(error).toBeInstanceOf(SyntaxError)
-            expect(() => read(corrupted)).toThrow(SyntaxError)
+            expect(() => read(corrupted, size)).toThrow(SyntaxError)
             continue
           }
-          expect(read(corrupted)).toEqual(expected)
+          expect(read(corrupted, size)).toEqual(expected)
         }
       }),
       { numRuns: 400 },

@@ -11,9 +11,22 @@ type Json = Record<string, unknown>
 
 const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
 
-/** The body as fetched (UTF-8 bytes) to its value. Throws wherever `JSON.parse` throws. */
-export function parseBody(body: ArrayBuffer): unknown {
-  return JSON.parse(new TextDecoder().decode(body))
+/**
+ * A body (UTF-8) decoded chunk by chunk as it arrives, so that decoding 30 MB does not wait for
+ * the last byte, and parsed once complete. `parse` throws wherever `JSON.parse` throws.
+ */
+export class BodyReader {
+  private readonly decoder = new TextDecoder()
+  private readonly parts: string[] = []
+
+  push(chunk: Uint8Array): void {
+    this.parts.push(this.decoder.decode(chunk, { stream: true }))
+  }
+
+  parse(): unknown {
+    this.parts.push(this.decoder.decode())
+    return JSON.parse(this.parts.join(''))
+  }
 }
 
 /**
