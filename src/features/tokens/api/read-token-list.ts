@@ -2,11 +2,7 @@ import type { Authorizations } from '@/api/contract'
 import { apiRequest } from '@/api/http'
 import { shareStrings } from '@/api/normalise-authorizations'
 import type { FirstScreen, SortKey } from '../lib/token-list'
-
-/** A chunk of the body as it arrives, then its end (with what to answer first, if anything). */
-export type TokenListRequest = { chunk: Uint8Array } | { end: true; firstScreen?: { sortKey: SortKey; count: number } }
-
-export type TokenListAnswer = { firstScreen: FirstScreen } | { list: Authorizations }
+import type { TokenListAnswer, TokenListRequest } from './token-list-messages'
 
 export interface TokenListOptions {
   /** For a first load: called with the first `count` tokens in `sortKey` order before the whole list is read. */
