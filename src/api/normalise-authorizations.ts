@@ -97,9 +97,9 @@ function sameMembers(a: Json, b: Json): boolean {
 
 /**
  * Permission lists, permissions and resources seen so far. A resource is looked up by its ID
- * (or type) and a permission by its resource, then compared member by member with the ones seen
- * under that hint: hashing every string of a quarter of a million permissions instead would
- * cost several times what parsing them does.
+ * (or else its org, or else its type) and a permission by its resource, then compared member by
+ * member with the few seen under that hint: hashing every string of a quarter of a million
+ * permissions instead would cost several times what parsing them does.
  */
 class SharedValues {
   private readonly lists = new Node()
@@ -128,7 +128,7 @@ class SharedValues {
   private permission(permission: Json): Json | undefined {
     const { resource } = permission
     if (!isRecord(resource) || !onlyStrings(resource)) return undefined
-    permission.resource = shared(this.resources, resource.id ?? resource.type, resource)
+    permission.resource = shared(this.resources, resource.id ?? resource.orgID ?? resource.type, resource)
     for (const name in permission) if (name !== 'resource' && typeof permission[name] !== 'string') return undefined
     return shared(this.permissions, permission.resource, permission)
   }
