@@ -213,7 +213,7 @@ describe('normaliseAuthorizations sharing', () => {
     const text = JSON.stringify(list(tokens), null, '\t')
     const started = performance.now()
     const result = structuredClone(read(text))
-    // Well under a second here; anything quadratic would take minutes.
+    // A generous bound: only a quadratic reading would reach it.
     expect(performance.now() - started).toBeLessThan(5_000)
     expect(result).toEqual(parsed(text))
     const permissions = new Set(result.authorizations.flatMap((a) => a.permissions))
@@ -229,7 +229,7 @@ describe('normaliseAuthorizations sharing', () => {
     const text = JSON.stringify(list(tokens))
     const started = performance.now()
     const result = read(text, 1e9)
-    // Well under a second here; looking resources up by type alone, each compared with every org's, took 6 s.
+    // A generous bound: looking resources up by type alone, each compared with every org's, reaches it.
     expect(performance.now() - started).toBeLessThan(3_000)
     expect(result).toEqual(parsed(text))
   })

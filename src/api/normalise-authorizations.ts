@@ -98,8 +98,8 @@ function sameMembers(a: Json, b: Json): boolean {
 /**
  * Permission lists, permissions and resources seen so far. A resource is looked up by its ID
  * (or else its org, or else its type) and a permission by its resource, then compared member by
- * member with the few seen under that hint: hashing every string of a quarter of a million
- * permissions instead would cost several times what parsing them does.
+ * member with the few seen under that hint, rather than hashing every string of every
+ * permission (which costs more than parsing them).
  */
 class SharedValues {
   private readonly lists = new Node()
