@@ -118,6 +118,27 @@ test('a failed load shows the server message and retries', async ({ page, seeded
   await expect(page.getByRole('row', { name: /admin's Token/ })).toBeVisible()
 })
 
+test('a list that is not JSON shows the error and retries', async ({ page, seeded }) => {
+  let broken = true
+  await page.route('**/api/v2/authorizations?*', (route) =>
+    broken ? route.fulfill({ status: 200, contentType: 'application/json', body: '{"authorizations":[{"id":' }) : route.continue(),
+  )
+  await page.goto(tokensUrl(seeded.orgID))
+  await expect(page.getByRole('alert')).toContainText('The token list could not be read', { timeout: 15_000 })
+  broken = false
+  await page.getByRole('button', { name: 'Retry' }).click()
+  await expect(page.getByRole('row', { name: /admin's Token/ })).toBeVisible()
+})
+
+test('a list answered 401 ends the session, as any other request', async ({ page, seeded }) => {
+  await page.route('**/api/v2/authorizations?*', (route) =>
+    route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ code: 'unauthorized', message: 'unauthorized access' }) }),
+  )
+  await page.goto(tokensUrl(seeded.orgID))
+  await expect(page).toHaveURL(/\/signin\?returnTo=/)
+  await expect(page.getByText('Your session has ended')).toBeVisible()
+})
+
 test('the page works at phone width', async ({ page, seeded }) => {
   await page.setViewportSize({ width: 390, height: 844 })
   await page.goto(tokensUrl(seeded.orgID))

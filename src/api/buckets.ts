@@ -1,4 +1,3 @@
-import { stringPool, type StringPool } from '@/lib/string-pool'
 import type { Bucket, Buckets } from './contract'
 import { apiRequest } from './http'
 
@@ -18,10 +17,8 @@ export type ListedBucket = Pick<Bucket, 'id' | 'orgID' | 'type' | 'name'>
 /**
  * Every bucket of the org, however many pages it takes (InfluxDB serves at most 100 a page).
  * After the first page, a few workers each take the next offset until a page says it is the last.
- * Strings equal to one the pool from `strings` knows (the bucket names and IDs a token list
- * holds) are that one; it is asked for once the pages are in, so it can know the latest list.
  */
-export async function listAllBuckets(orgID: string, signal?: AbortSignal, strings: () => StringPool = stringPool): Promise<ListedBucket[]> {
+export async function listAllBuckets(orgID: string, signal?: AbortSignal): Promise<ListedBucket[]> {
   const first = await bucketPage(orgID, 0, signal)
   const pages: Bucket[][] = [first.buckets]
   let nextOffset = BUCKET_PAGE_SIZE
@@ -36,20 +33,20 @@ export async function listAllBuckets(orgID: string, signal?: AbortSignal, string
     }
   }
   await Promise.all(Array.from({ length: CONCURRENT_PAGES }, worker))
-  return compact(pages.flat(), strings())
+  return compact(pages.flat())
 }
 
 /**
- * Each bucket once, with what the app reads and its strings shared: an org of 10,000 buckets
- * would otherwise hold some 70,000 link, date and description strings nobody reads.
+ * Each bucket once, with only what the app reads: an org of 10,000 buckets would otherwise hold
+ * some 70,000 link, date and description strings nobody reads.
  */
-function compact(buckets: Bucket[], share: StringPool): ListedBucket[] {
+function compact(buckets: Bucket[]): ListedBucket[] {
   const seen = new Set<string>()
   const result: ListedBucket[] = []
   for (const b of buckets) {
     if (seen.has(b.id)) continue
     seen.add(b.id)
-    result.push({ id: share(b.id), orgID: share(b.orgID), type: share(b.type) as Bucket['type'], name: share(b.name) })
+    result.push({ id: b.id, orgID: b.orgID, type: b.type, name: b.name })
   }
   return result
 }

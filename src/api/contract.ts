@@ -82,7 +82,7 @@ export interface Authorization {
   permissions: Permission[]
   createdAt: string
   updatedAt: string
-  /** Optional as in the contract: the token list is kept without them (see authorization-list.ts). */
+  /** Optional as in the contract: the token list is kept without them (see normalise-authorizations.ts). */
   links?: { self: string; user: string }
 }
 

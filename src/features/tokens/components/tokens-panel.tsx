@@ -10,7 +10,7 @@ import { LoadError } from '@/components/ui/load-error'
 import { SelectField } from '@/components/ui/select-field'
 import { toast } from '@/components/ui/toast'
 import { formatDateTime } from '@/lib/time'
-import { bucketQueries, tokenQueries } from '../api/token-queries'
+import { bucketQueries, FIRST_SCREEN_ROWS, tokenQueries } from '../api/token-queries'
 import { useDeleteToken, useUpdateToken } from '../api/use-token-mutations'
 import { sortBucketsForPicker } from '../lib/bucket-list'
 import { tokensReachingBucket, type BucketReach } from '../lib/bucket-reach'
@@ -34,9 +34,6 @@ const TokenDetailsDialog = lazy(() => loadDetailsDialog().then((m) => ({ default
 /** The deferred list before its first background render (also when the data was cached already). */
 const NOT_LISTED_YET: Authorization[] = []
 
-/** More than a screen of rows, whatever the window height. */
-const FIRST_SCREEN_ROWS = 40
-
 const PRELOAD_WAIT_MS = 100
 
 /**
@@ -57,20 +54,17 @@ function usePreload(orgID: string, listShown: boolean) {
 }
 
 /**
- * The first screen of a list in `sortKey` order, picked in one pass while the list is still being
- * read (from its preview) or sorted; null when `wanted` is false or there is nothing to show.
- * A hook of its own so that no closure of the panel keeps a preview (the whole body) alive.
+ * The first screen of a list in `sortKey` order, picked in one pass while the whole list is read
+ * (by the worker that reads it) or sorted; null when `wanted` is false or there is nothing to show.
  */
 function useFirstScreen(orgID: string, data: Authorization[] | undefined, wanted: boolean, sortKey: SortKey) {
-  const preview = useQuery(tokenQueries.listPreview(orgID)).data
+  const early = useQuery(tokenQueries.firstScreen(orgID)).data
   return useMemo(() => {
     if (!wanted) return null
     if (data) return data.length > 0 ? { items: firstSorted(data, sortKey, FIRST_SCREEN_ROWS), rowCount: data.length } : null
-    if (!preview || preview.tokens.length === 0) return null
-    const heads = firstSorted(preview.tokens, sortKey, FIRST_SCREEN_ROWS)
-    const items = heads.map((head) => preview.complete(preview.tokens.indexOf(head)))
-    return { items, rowCount: preview.tokens.length }
-  }, [wanted, data, preview, sortKey])
+    if (!early || early.sortKey !== sortKey || early.total === 0) return null
+    return { items: early.tokens, rowCount: early.total }
+  }, [wanted, data, early, sortKey])
 }
 
 export function TokensPanel({ org, me }: { org: Organization; me: User }) {

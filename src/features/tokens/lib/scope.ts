@@ -51,16 +51,14 @@ function bucketSummary(read: BucketSide | null, write: BucketSide | null): strin
   return `${sides.map(({ label, count }) => `${label} ${count}`).join(' · ')} ${noun}`
 }
 
-// The token list shares each permission list among its tokens and freezes it, so a frozen list's
-// summary cannot change: it is worked out once, not on every row that scrolls or filters into view.
-const frozenSummaries = new WeakMap<readonly Permission[], string>()
+// The token list shares each permission list among its tokens, and no list is changed once read:
+// a list's summary is worked out once, not on every row that scrolls or filters into view.
+const summaries = new WeakMap<readonly Permission[], string>()
 
 /** Short text for a table cell. */
-export function scopeSummary(auth: Pick<Authorization, 'permissions'>): string {
-  const { permissions } = auth
-  if (!Object.isFrozen(permissions)) return summarize(permissions)
-  let summary = frozenSummaries.get(permissions)
-  if (summary === undefined) frozenSummaries.set(permissions, (summary = summarize(permissions)))
+export function scopeSummary({ permissions }: Pick<Authorization, 'permissions'>): string {
+  let summary = summaries.get(permissions)
+  if (summary === undefined) summaries.set(permissions, (summary = summarize(permissions)))
   return summary
 }
 

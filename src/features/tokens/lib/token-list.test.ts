@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
 import type { Authorization } from '@/api/contract'
-import { DEFAULT_SORT, SORT_OPTIONS, filterTokens, firstSorted, parseSortKey, sortTokens, tokenFilter } from './token-list'
+import { DEFAULT_SORT, SORT_OPTIONS, filterTokens, firstScreenOf, firstSorted, parseSortKey, sortTokens, tokenFilter } from './token-list'
 import { makeAuth } from './test-fixtures'
 
 // A fixed, locale-free stand-in for the list's displayed date format.
@@ -224,5 +224,21 @@ describe('firstSorted', () => {
         expect(firstSorted(list, key, count)).toEqual(expected)
       }),
     )
+  })
+})
+
+describe('firstScreenOf', () => {
+  it('gives the first rows of a parsed list in the order asked for, without links, and the length of the list', () => {
+    const list = ['b', 'a', 'd', 'c'].map((description, n) => makeAuth({ id: `000000000000000${n}`, description }))
+    const document = JSON.parse(JSON.stringify({ links: { self: '/api/v2/authorizations' }, authorizations: list }))
+    const screen = firstScreenOf(document, 'description-asc', 2)
+    expect(screen).toEqual({ sortKey: 'description-asc', tokens: [list[1], list[0]].map((auth) => ({ ...auth, links: undefined })), total: 4 })
+    expect(screen?.tokens[0]).not.toHaveProperty('links')
+  })
+
+  it('passes over anything that is not a token, and gives nothing for a body that is not a list', () => {
+    const auth = makeAuth({ id: '0000000000000001' })
+    expect(firstScreenOf({ authorizations: [null, 3, [], auth] }, 'status-active', 40)?.tokens).toHaveLength(1)
+    for (const other of [null, 3, 'text', [], {}, { authorizations: 'none' }]) expect(firstScreenOf(other, 'description-asc', 40)).toBeUndefined()
   })
 })

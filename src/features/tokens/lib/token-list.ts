@@ -224,3 +224,21 @@ export function firstSorted(auths: readonly Authorization[], key: SortKey, count
   }
   return best.map((entry) => entry.auth)
 }
+
+/** The first rows of a list in one order, with the length of the whole list. */
+export interface FirstScreen {
+  sortKey: SortKey
+  tokens: Authorization[]
+  total: number
+}
+
+/**
+ * The first `count` tokens of a token list's parsed body in `sortKey` order, without their links;
+ * undefined for a body that is not a token list.
+ */
+export function firstScreenOf(document: unknown, sortKey: SortKey, count: number): FirstScreen | undefined {
+  const auths = (document as { authorizations?: unknown } | null)?.authorizations
+  if (!Array.isArray(auths)) return undefined
+  const tokens = auths.filter((auth): auth is Authorization => typeof auth === 'object' && auth !== null && !Array.isArray(auth))
+  return { sortKey, tokens: firstSorted(tokens, sortKey, count).map(({ links: _links, ...token }) => token), total: tokens.length }
+}
