@@ -569,11 +569,14 @@ export class Store {
 
   // --- points ---
 
-  insertPoints(bucketID: string, points: Point[]): void {
-    const insert = this.stmt('INSERT INTO points (bucket_id, measurement, tags, fields, time) VALUES (?, ?, ?, ?, ?)')
-    for (const p of points) {
-      insert.run(bucketID, p.measurement, JSON.stringify(p.tags), JSON.stringify(p.fields), p.time)
-    }
+  insertPoint(bucketID: string, p: Point): void {
+    this.stmt('INSERT INTO points (bucket_id, measurement, tags, fields, time) VALUES (?, ?, ?, ?, ?)').run(
+      bucketID,
+      p.measurement,
+      JSON.stringify(p.tags),
+      JSON.stringify(p.fields),
+      p.time,
+    )
   }
 
   countPoints(bucketID: string): number {
