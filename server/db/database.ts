@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Permission } from '../auth/permissions.ts'
-import { migrations } from './migrations.ts'
+import { keyedTokenHash, loadSecret, prepareDataDir, restrictDatabaseFiles } from './at-rest.ts'
+import { KEYED_HASHES_VERSION, migrations } from './migrations.ts'
 
 export type Status = 'active' | 'inactive'
 
@@ -182,30 +182,38 @@ const toAuthorization = (r: AuthorizationRow): Authorization => ({
 
 export const DATABASE_FILE = 'influx-tokens.sqlite'
 
-/** Opens (creating and migrating as needed) the store in `dataDir`. */
+/**
+ * Opens (creating and migrating as needed) the store in `dataDir`: the directory 0700, the
+ * database files and the installation's secret 0600.
+ */
 export function openStore(dataDir: string): Store {
-  mkdirSync(dataDir, { recursive: true })
-  return new Store(openDatabase(join(dataDir, DATABASE_FILE)))
-}
-
-function openDatabase(file: string): Database.Database {
+  prepareDataDir(dataDir)
+  const file = join(dataDir, DATABASE_FILE)
+  restrictDatabaseFiles(file)
   const db = new Database(file)
-  db.pragma('journal_mode = WAL')
-  db.pragma('foreign_keys = ON')
-  db.pragma('busy_timeout = 5000')
-  db.pragma('synchronous = NORMAL')
-  migrate(db)
-  return db
+  try {
+    db.pragma('journal_mode = WAL')
+    db.pragma('foreign_keys = ON')
+    db.pragma('busy_timeout = 5000')
+    db.pragma('synchronous = NORMAL')
+    const version = db.pragma('user_version', { simple: true }) as number
+    const secret = loadSecret(dataDir, version >= KEYED_HASHES_VERSION)
+    migrate(db, version, secret)
+    return new Store(db, secret)
+  } catch (error) {
+    db.close()
+    throw error
+  }
 }
 
-function migrate(db: Database.Database): void {
-  const current = db.pragma('user_version', { simple: true }) as number
+function migrate(db: Database.Database, current: number, secret: Buffer): void {
   if (current > migrations.length) {
     throw new Error(`database schema version ${current} is newer than this server (${migrations.length})`)
   }
-  migrations.slice(current).forEach((sql, index) => {
+  migrations.slice(current).forEach((migration, index) => {
     db.transaction(() => {
-      db.exec(sql)
+      if (typeof migration === 'string') db.exec(migration)
+      else migration(db, secret)
       db.pragma(`user_version = ${current + index + 1}`)
     })()
   })
@@ -227,7 +235,15 @@ export class Store {
   private readonly tokenPermissions = new Map<string, Permission[]>()
   private tokenPermissionsDataVersion = -1
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(
+    private readonly db: Database.Database,
+    private readonly secret: Buffer,
+  ) {}
+
+  /** What is stored for a token whose SHA-256 is `tokenSha256` (see keyedTokenHash). */
+  private stored(tokenSha256: string): string {
+    return keyedTokenHash(this.secret, tokenSha256)
+  }
 
   /**
    * A key that changes whenever a session's rights may have changed (see sessionPermissions).
@@ -467,17 +483,18 @@ export class Store {
 
   // --- authorizations ---
 
+  /** `tokenHash` is the token's SHA-256 (hashToken); what is stored is keyed with the secret. */
   insertAuthorization(a: Authorization, tokenHash: string): void {
     this.rightsWrites++
     this.tokenPermissions.delete(a.userID)
     this.stmt(
       `INSERT INTO authorizations (id, token_hash, status, description, org_id, user_id, permissions, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(a.id, tokenHash, a.status, a.description, a.orgID, a.userID, JSON.stringify(a.permissions), a.createdAt, a.updatedAt)
+    ).run(a.id, this.stored(tokenHash), a.status, a.description, a.orgID, a.userID, JSON.stringify(a.permissions), a.createdAt, a.updatedAt)
   }
 
   tokenHashExists(tokenHash: string): boolean {
-    return this.stmt('SELECT 1 FROM authorizations WHERE token_hash = ?').get(tokenHash) !== undefined
+    return this.stmt('SELECT 1 FROM authorizations WHERE token_hash = ?').get(this.stored(tokenHash)) !== undefined
   }
 
   authorizationById(id: string): Authorization | undefined {
@@ -486,7 +503,7 @@ export class Store {
   }
 
   authorizationByTokenHash(tokenHash: string): Authorization | undefined {
-    const row = this.stmt('SELECT * FROM authorizations WHERE token_hash = ?').get(tokenHash) as
+    const row = this.stmt('SELECT * FROM authorizations WHERE token_hash = ?').get(this.stored(tokenHash)) as
       | AuthorizationRow
       | undefined
     return row && toAuthorization(row)
