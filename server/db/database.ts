@@ -162,6 +162,9 @@ export interface AuthorizationRecord {
   updatedAt: string
 }
 
+const RECORD_COLUMNS =
+  'id, status, description, org_id AS orgID, user_id AS userID, permissions, created_at AS createdAt, updated_at AS updatedAt'
+
 export type AuthorizationVersion = Pick<AuthorizationRecord, 'id' | 'orgID' | 'userID' | 'updatedAt'>
 
 /** The Authorization of a record, parsing its permissions. */
@@ -516,14 +519,26 @@ export class Store {
 
   /** Like listAuthorizations, with the permissions left as JSON text for the caller to parse if needed. */
   listAuthorizationRecords(filter: AuthorizationFilter): AuthorizationRecord[] {
-    const columns =
-      'id, status, description, org_id AS orgID, user_id AS userID, permissions, created_at AS createdAt, updated_at AS updatedAt'
-    return this.selectAuthorizations(columns, filter) as AuthorizationRecord[]
+    return this.selectAuthorizations(RECORD_COLUMNS, filter) as AuthorizationRecord[]
   }
 
   /** Just who owns each matching authorization and its version (updatedAt): enough to reuse a cached response. */
   listAuthorizationVersions(filter: AuthorizationFilter): AuthorizationVersion[] {
     return this.selectAuthorizations('id, org_id AS orgID, user_id AS userID, updated_at AS updatedAt', filter) as AuthorizationVersion[]
+  }
+
+  /** The versions of those of `ids` that exist, in ascending ID order. */
+  authorizationVersionsByIds(ids: string[]): AuthorizationVersion[] {
+    return this.stmt(
+      'SELECT id, org_id AS orgID, user_id AS userID, updated_at AS updatedAt FROM authorizations WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id',
+    ).all(JSON.stringify(ids)) as AuthorizationVersion[]
+  }
+
+  /** The records of those of `ids` that exist, in ascending ID order. */
+  authorizationRecordsByIds(ids: string[]): AuthorizationRecord[] {
+    return this.stmt(
+      `SELECT ${RECORD_COLUMNS} FROM authorizations WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+    ).all(JSON.stringify(ids)) as AuthorizationRecord[]
   }
 
   private selectAuthorizations(columns: string, filter: AuthorizationFilter): unknown[] {
