@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto'
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 
 export const SECRET_FILE = 'secret.key'
@@ -41,8 +41,28 @@ export function loadSecret(dataDir: string, required: boolean): Buffer {
   if (required) {
     throw new Error(`${path} is missing: the stored tokens cannot be checked without it (restore it from the backup of this data directory)`)
   }
+  // Written whole under another name, flushed, then linked into place: a crash never leaves a
+  // short secret.key, and the migration that keys the hashes only runs once it is on disk.
   const secret = randomBytes(SECRET_BYTES)
-  writeFileSync(path, secret, { mode: 0o600, flag: 'wx' })
+  const partial = `${path}.${process.pid}.tmp`
+  const fd = openSync(partial, 'wx', 0o600)
+  try {
+    writeSync(fd, secret)
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+  try {
+    linkSync(partial, path)
+  } finally {
+    unlinkSync(partial)
+  }
+  const dir = openSync(dataDir, 'r')
+  try {
+    fsyncSync(dir)
+  } finally {
+    closeSync(dir)
+  }
   return secret
 }
 

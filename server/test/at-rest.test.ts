@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -37,6 +37,7 @@ describe('data at rest', () => {
           expect(mode(join(dataDir, name)).toString(8), name).toBe('600')
         }
         expect(readFileSync(join(dataDir, SECRET_FILE))).toHaveLength(32)
+        expect(readdirSync(dataDir).filter((name) => name.endsWith('.tmp'))).toEqual([])
       } finally {
         server.close()
       }
