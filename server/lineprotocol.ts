@@ -11,7 +11,10 @@ const UINT64_MAX = 18446744073709551615n
 const MIN_NANO = INT64_MIN + 2n
 const MAX_NANO = INT64_MAX - 1n
 
-class LineError extends Error {}
+/** Why a line failed. Not an Error: capturing a stack trace for each bad line made a batch of bad lines slow. */
+class LineError {
+  constructor(readonly message: string) {}
+}
 
 function fail(reason: string): never {
   throw new LineError(reason)
@@ -29,18 +32,22 @@ class Cursor {
   }
   /** Reads until an unescaped character from `stops`, unescaping `\x` to `x` for x in `escapable`. */
   readUntil(stops: string, escapable: string): string {
+    const text = this.text
     let out = ''
-    while (!this.done && !stops.includes(this.peek())) {
-      const next = this.text[this.pos + 1]
-      if (this.peek() === '\\' && next !== undefined && escapable.includes(next)) {
-        out += next
+    let start = this.pos
+    while (this.pos < text.length) {
+      const ch = text[this.pos] as string
+      if (stops.includes(ch)) break
+      const next = text[this.pos + 1]
+      if (ch === '\\' && next !== undefined && escapable.includes(next)) {
+        out += text.slice(start, this.pos) + next
         this.pos += 2
+        start = this.pos
       } else {
-        out += this.peek()
         this.pos++
       }
     }
-    return out
+    return out + text.slice(start, this.pos)
   }
   skipSpaces() {
     while (this.peek() === ' ' || this.peek() === '\t') this.pos++
@@ -97,19 +104,22 @@ function parseNumber(token: string): FieldValue {
 function parseFieldValue(cur: Cursor): FieldValue {
   if (cur.done || cur.peek() === ',' || cur.peek() === ' ') fail('missing field value')
   if (cur.peek() === '"') {
-    cur.pos++
+    const text = cur.text
     let value = ''
+    let start = ++cur.pos
     for (;;) {
       if (cur.done) fail('unbalanced quotes')
-      const next = cur.text[cur.pos + 1]
-      if (cur.peek() === '\\' && (next === '"' || next === '\\')) {
-        value += next
+      const ch = text[cur.pos]
+      const next = text[cur.pos + 1]
+      if (ch === '\\' && (next === '"' || next === '\\')) {
+        value += text.slice(start, cur.pos) + next
         cur.pos += 2
-      } else if (cur.peek() === '"') {
+        start = cur.pos
+      } else if (ch === '"') {
+        value += text.slice(start, cur.pos)
         cur.pos++
         return { type: 'string', value }
       } else {
-        value += cur.peek()
         cur.pos++
       }
     }
@@ -170,52 +180,109 @@ function parseLine(line: string, precision: Precision, now: bigint): Point {
   return { measurement, tags, fields, time }
 }
 
-/** Splits on newlines that are not inside a quoted string field value. */
-function splitLines(text: string): string[] {
-  const lines: string[] = []
-  let start = 0
-  let quoted = false
-  let inFields = false
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]
-    if (ch === '\\') {
-      i++
-    } else if (ch === ' ' && !quoted) {
-      inFields = true
-    } else if (ch === '"' && inFields) {
-      quoted = !quoted
-    } else if (ch === '\n' && !quoted) {
-      lines.push(text.slice(start, i))
-      start = i + 1
-      inFields = false
+/**
+ * Splits text fed in pieces on newlines that are not inside a quoted string field value. A
+ * line may span pieces; the state (escape, quotes, past the measurement) carries over.
+ */
+export class LineSplitter {
+  private carry = ''
+  private escaped = false
+  private quoted = false
+  private inFields = false
+
+  /** The lines that `text` completes. */
+  push(text: string): string[] {
+    const lines: string[] = []
+    let start = 0
+    for (let i = 0; i < text.length; i++) {
+      if (this.escaped) {
+        this.escaped = false
+        continue
+      }
+      const ch = text[i]
+      if (ch === '\\') {
+        this.escaped = true
+      } else if (ch === ' ' && !this.quoted) {
+        this.inFields = true
+      } else if (ch === '"' && this.inFields) {
+        this.quoted = !this.quoted
+      } else if (ch === '\n' && !this.quoted) {
+        lines.push(this.carry + text.slice(start, i))
+        this.carry = ''
+        start = i + 1
+        this.inFields = false
+      }
+    }
+    this.carry += text.slice(start)
+    return lines
+  }
+
+  /** The last line (possibly empty). */
+  end(): string {
+    const last = this.carry
+    this.carry = ''
+    return last
+  }
+}
+
+/** At most this many problems are reported, each quoting at most QUOTED_CHARS of its line. */
+export const REPORTED_ERRORS = 100
+const QUOTED_CHARS = 256
+
+/**
+ * Parses a batch line by line, handing each point to `onPoint`. Blank lines and `#` comments are
+ * skipped; points without a timestamp get `now` (nanoseconds) truncated to the precision.
+ * Problems are InfluxDB's per-line messages, `unable to parse '<line>': <reason>`, capped so that
+ * a huge invalid body cannot make a huge answer.
+ */
+export class LineProtocolParser {
+  readonly errors: string[] = []
+  errorCount = 0
+
+  constructor(
+    private readonly precision: Precision,
+    private readonly now: bigint,
+    private readonly onPoint: (point: Point) => void,
+  ) {}
+
+  line(raw: string): void {
+    const line = raw.replace(/\r$/, '').replace(/^[ \t\0]+/, '')
+    if (line === '' || line.startsWith('#')) return
+    try {
+      this.onPoint(parseLine(line, this.precision, this.now))
+    } catch (error) {
+      if (!(error instanceof LineError)) throw error
+      this.problem(line, error.message)
     }
   }
-  lines.push(text.slice(start))
-  return lines
+
+  problem(line: string, reason: string): void {
+    this.errorCount++
+    if (this.errors.length >= REPORTED_ERRORS) return
+    const quoted = line.length > QUOTED_CHARS ? `${line.slice(0, QUOTED_CHARS)}…` : line
+    this.errors.push(`unable to parse '${quoted}': ${reason}`)
+  }
+
+  /** The error message: the reported problems, one a line, and how many more there were. */
+  report(): string {
+    const more = this.errorCount - this.errors.length
+    return more > 0 ? `${this.errors.join('\n')}\n(and ${more} more lines that could not be parsed)` : this.errors.join('\n')
+  }
 }
 
 export interface ParseResult {
   points: Point[]
-  /** InfluxDB's per-line messages: `unable to parse '<line>': <reason>`. */
+  /** The first REPORTED_ERRORS problems. */
   errors: string[]
+  errorCount: number
 }
 
-/**
- * Parses a line-protocol batch. Blank lines and `#` comments are skipped; points without a
- * timestamp get `now` (nanoseconds) truncated to the precision.
- */
+/** Parses a whole line-protocol batch at once (see LineProtocolParser). */
 export function parseLineProtocol(text: string, precision: Precision, now: bigint): ParseResult {
   const points: Point[] = []
-  const errors: string[] = []
-  for (const raw of splitLines(text)) {
-    const line = raw.replace(/\r$/, '').replace(/^[ \t\0]+/, '')
-    if (line === '' || line.startsWith('#')) continue
-    try {
-      points.push(parseLine(line, precision, now))
-    } catch (error) {
-      if (!(error instanceof LineError)) throw error
-      errors.push(`unable to parse '${line}': ${error.message}`)
-    }
-  }
-  return { points, errors }
+  const parser = new LineProtocolParser(precision, now, (p) => points.push(p))
+  const splitter = new LineSplitter()
+  for (const line of splitter.push(text)) parser.line(line)
+  parser.line(splitter.end())
+  return { points, errors: parser.errors, errorCount: parser.errorCount }
 }

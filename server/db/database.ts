@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Permission } from '../auth/permissions.ts'
-import { migrations } from './migrations.ts'
+import { keyedTokenHash, loadSecret, prepareDataDir, restrictDatabaseFiles } from './at-rest.ts'
+import { KEYED_HASHES_VERSION, migrations } from './migrations.ts'
 
 export type Status = 'active' | 'inactive'
 
@@ -162,6 +162,9 @@ export interface AuthorizationRecord {
   updatedAt: string
 }
 
+const RECORD_COLUMNS =
+  'id, status, description, org_id AS orgID, user_id AS userID, permissions, created_at AS createdAt, updated_at AS updatedAt'
+
 export type AuthorizationVersion = Pick<AuthorizationRecord, 'id' | 'orgID' | 'userID' | 'updatedAt'>
 
 /** The Authorization of a record, parsing its permissions. */
@@ -182,30 +185,38 @@ const toAuthorization = (r: AuthorizationRow): Authorization => ({
 
 export const DATABASE_FILE = 'influx-tokens.sqlite'
 
-/** Opens (creating and migrating as needed) the store in `dataDir`. */
+/**
+ * Opens (creating and migrating as needed) the store in `dataDir`: the directory 0700, the
+ * database files and the installation's secret 0600.
+ */
 export function openStore(dataDir: string): Store {
-  mkdirSync(dataDir, { recursive: true })
-  return new Store(openDatabase(join(dataDir, DATABASE_FILE)))
-}
-
-function openDatabase(file: string): Database.Database {
+  prepareDataDir(dataDir)
+  const file = join(dataDir, DATABASE_FILE)
+  restrictDatabaseFiles(file)
   const db = new Database(file)
-  db.pragma('journal_mode = WAL')
-  db.pragma('foreign_keys = ON')
-  db.pragma('busy_timeout = 5000')
-  db.pragma('synchronous = NORMAL')
-  migrate(db)
-  return db
+  try {
+    db.pragma('journal_mode = WAL')
+    db.pragma('foreign_keys = ON')
+    db.pragma('busy_timeout = 5000')
+    db.pragma('synchronous = NORMAL')
+    const version = db.pragma('user_version', { simple: true }) as number
+    const secret = loadSecret(dataDir, version >= KEYED_HASHES_VERSION)
+    migrate(db, version, secret)
+    return new Store(db, secret)
+  } catch (error) {
+    db.close()
+    throw error
+  }
 }
 
-function migrate(db: Database.Database): void {
-  const current = db.pragma('user_version', { simple: true }) as number
+function migrate(db: Database.Database, current: number, secret: Buffer): void {
   if (current > migrations.length) {
     throw new Error(`database schema version ${current} is newer than this server (${migrations.length})`)
   }
-  migrations.slice(current).forEach((sql, index) => {
+  migrations.slice(current).forEach((migration, index) => {
     db.transaction(() => {
-      db.exec(sql)
+      if (typeof migration === 'string') db.exec(migration)
+      else migration(db, secret)
       db.pragma(`user_version = ${current + index + 1}`)
     })()
   })
@@ -227,7 +238,15 @@ export class Store {
   private readonly tokenPermissions = new Map<string, Permission[]>()
   private tokenPermissionsDataVersion = -1
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(
+    private readonly db: Database.Database,
+    private readonly secret: Buffer,
+  ) {}
+
+  /** What is stored for a token whose SHA-256 is `tokenSha256` (see keyedTokenHash). */
+  private stored(tokenSha256: string): string {
+    return keyedTokenHash(this.secret, tokenSha256)
+  }
 
   /**
    * A key that changes whenever a session's rights may have changed (see sessionPermissions).
@@ -467,17 +486,18 @@ export class Store {
 
   // --- authorizations ---
 
+  /** `tokenHash` is the token's SHA-256 (hashToken); what is stored is keyed with the secret. */
   insertAuthorization(a: Authorization, tokenHash: string): void {
     this.rightsWrites++
     this.tokenPermissions.delete(a.userID)
     this.stmt(
       `INSERT INTO authorizations (id, token_hash, status, description, org_id, user_id, permissions, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(a.id, tokenHash, a.status, a.description, a.orgID, a.userID, JSON.stringify(a.permissions), a.createdAt, a.updatedAt)
+    ).run(a.id, this.stored(tokenHash), a.status, a.description, a.orgID, a.userID, JSON.stringify(a.permissions), a.createdAt, a.updatedAt)
   }
 
   tokenHashExists(tokenHash: string): boolean {
-    return this.stmt('SELECT 1 FROM authorizations WHERE token_hash = ?').get(tokenHash) !== undefined
+    return this.stmt('SELECT 1 FROM authorizations WHERE token_hash = ?').get(this.stored(tokenHash)) !== undefined
   }
 
   authorizationById(id: string): Authorization | undefined {
@@ -486,7 +506,7 @@ export class Store {
   }
 
   authorizationByTokenHash(tokenHash: string): Authorization | undefined {
-    const row = this.stmt('SELECT * FROM authorizations WHERE token_hash = ?').get(tokenHash) as
+    const row = this.stmt('SELECT * FROM authorizations WHERE token_hash = ?').get(this.stored(tokenHash)) as
       | AuthorizationRow
       | undefined
     return row && toAuthorization(row)
@@ -499,14 +519,26 @@ export class Store {
 
   /** Like listAuthorizations, with the permissions left as JSON text for the caller to parse if needed. */
   listAuthorizationRecords(filter: AuthorizationFilter): AuthorizationRecord[] {
-    const columns =
-      'id, status, description, org_id AS orgID, user_id AS userID, permissions, created_at AS createdAt, updated_at AS updatedAt'
-    return this.selectAuthorizations(columns, filter) as AuthorizationRecord[]
+    return this.selectAuthorizations(RECORD_COLUMNS, filter) as AuthorizationRecord[]
   }
 
   /** Just who owns each matching authorization and its version (updatedAt): enough to reuse a cached response. */
   listAuthorizationVersions(filter: AuthorizationFilter): AuthorizationVersion[] {
     return this.selectAuthorizations('id, org_id AS orgID, user_id AS userID, updated_at AS updatedAt', filter) as AuthorizationVersion[]
+  }
+
+  /** The versions of those of `ids` that exist, in ascending ID order. */
+  authorizationVersionsByIds(ids: string[]): AuthorizationVersion[] {
+    return this.stmt(
+      'SELECT id, org_id AS orgID, user_id AS userID, updated_at AS updatedAt FROM authorizations WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id',
+    ).all(JSON.stringify(ids)) as AuthorizationVersion[]
+  }
+
+  /** The records of those of `ids` that exist, in ascending ID order. */
+  authorizationRecordsByIds(ids: string[]): AuthorizationRecord[] {
+    return this.stmt(
+      `SELECT ${RECORD_COLUMNS} FROM authorizations WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+    ).all(JSON.stringify(ids)) as AuthorizationRecord[]
   }
 
   private selectAuthorizations(columns: string, filter: AuthorizationFilter): unknown[] {
@@ -569,11 +601,14 @@ export class Store {
 
   // --- points ---
 
-  insertPoints(bucketID: string, points: Point[]): void {
-    const insert = this.stmt('INSERT INTO points (bucket_id, measurement, tags, fields, time) VALUES (?, ?, ?, ?, ?)')
-    for (const p of points) {
-      insert.run(bucketID, p.measurement, JSON.stringify(p.tags), JSON.stringify(p.fields), p.time)
-    }
+  insertPoint(bucketID: string, p: Point): void {
+    this.stmt('INSERT INTO points (bucket_id, measurement, tags, fields, time) VALUES (?, ?, ?, ?, ?)').run(
+      bucketID,
+      p.measurement,
+      JSON.stringify(p.tags),
+      JSON.stringify(p.fields),
+      p.time,
+    )
   }
 
   countPoints(bucketID: string): number {

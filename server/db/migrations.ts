@@ -1,6 +1,15 @@
+import type Database from 'better-sqlite3'
+import { keyedTokenHash } from './at-rest.ts'
+
+/** SQL, or a step that needs code (and the installation's secret). */
+export type Migration = string | ((db: Database.Database, secret: Buffer) => void)
+
+/** The first schema version whose token hashes are keyed with the installation's secret. */
+export const KEYED_HASHES_VERSION = 3
+
 // Versioned schema: migration N (1-based) brings the database from user_version N-1 to N.
 // Append new migrations; never edit one that has shipped.
-export const migrations: string[] = [
+export const migrations: Migration[] = [
   `
   CREATE TABLE users (
     id TEXT PRIMARY KEY,
@@ -76,4 +85,10 @@ export const migrations: string[] = [
   CREATE INDEX authorizations_org_list ON authorizations(org_id, id, user_id, updated_at);
   CREATE INDEX authorizations_user_list ON authorizations(user_id, id, org_id, updated_at);
   `,
+  // Token hashes were plain SHA-256 of the token; they become keyed (see keyedTokenHash).
+  (db, secret) => {
+    const rows = db.prepare('SELECT id, token_hash FROM authorizations').all() as { id: string; token_hash: string }[]
+    const update = db.prepare('UPDATE authorizations SET token_hash = ? WHERE id = ?')
+    for (const row of rows) update.run(keyedTokenHash(secret, row.token_hash), row.id)
+  },
 ]

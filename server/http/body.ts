@@ -1,4 +1,3 @@
-import { gunzipSync } from 'node:zlib'
 import { ApiError, invalid } from './errors.ts'
 
 export const JSON_LIMIT = 1024 * 1024
@@ -30,20 +29,6 @@ export async function readBody(request: Request, limit: number, message: string)
     chunks.push(value)
   }
   return Buffer.concat(chunks)
-}
-
-/** The write endpoint's body, gunzipped when the client says so, capped before and after. */
-export async function readWriteBody(request: Request): Promise<Buffer> {
-  const message = 'unable to read data: points batch is too large'
-  const raw = await readBody(request, WRITE_LIMIT, message)
-  const encoding = request.headers.get('content-encoding')?.trim().toLowerCase()
-  if (encoding !== 'gzip' && encoding !== 'x-gzip') return raw
-  try {
-    return gunzipSync(raw, { maxOutputLength: WRITE_LIMIT })
-  } catch (error) {
-    if (error instanceof RangeError) throw tooLarge(message)
-    throw invalid('unable to read data: gzipped HTTP body contains an invalid header')
-  }
 }
 
 function isJsonType(contentType: string): boolean {

@@ -18,21 +18,34 @@ function readBucket(b: Bucket) {
   return b.type === 'system' ? readOrg(b.orgID) : permission('read', 'buckets', { id: b.id, orgID: b.orgID })
 }
 
+/**
+ * A number field that InfluxDB decodes into an int64, where anything else (a fraction, 1e308) is a
+ * decoding error (400). JSON numbers arrive here as doubles, so past 2^53 the value sent is no
+ * longer known exactly: those are refused too, which InfluxDB would accept.
+ */
+export function optionalInt64(obj: JsonObject, key: string, path = key): number | undefined {
+  const value = optionalNumber(obj, key)
+  if (value !== undefined && !Number.isSafeInteger(value)) {
+    throw invalid(`invalid json structure: ${path} must be an integer between -${Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}, got ${value}`)
+  }
+  return value
+}
+
 /** The first retention rule of a bucket request, checked like InfluxDB's postBucketRequest. */
 function retentionOf(body: JsonObject): { retentionSeconds: number; shardGroupSeconds?: number } {
   const rules = optionalArray(body, 'retentionRules') ?? []
   const first = rules[0]
   if (first === undefined) return { retentionSeconds: 0 }
   const rule = expectObject(first, 'retentionRules[0]')
-  const retentionSeconds = optionalNumber(rule, 'everySeconds') ?? 0
-  const shardGroupSeconds = optionalNumber(rule, 'shardGroupDurationSeconds')
-  if (!Number.isInteger(retentionSeconds) || retentionSeconds < 0) {
+  const retentionSeconds = optionalInt64(rule, 'everySeconds', 'retentionRules[0].everySeconds') ?? 0
+  const shardGroupSeconds = optionalInt64(rule, 'shardGroupDurationSeconds', 'retentionRules[0].shardGroupDurationSeconds')
+  if (retentionSeconds < 0) {
     throw unprocessable('expiration seconds must be a non-negative integer')
   }
   if (retentionSeconds > 0 && retentionSeconds < 3600) {
     throw unprocessable('expiration seconds must be greater than or equal to one hour')
   }
-  if (shardGroupSeconds !== undefined && (!Number.isInteger(shardGroupSeconds) || shardGroupSeconds < 0)) {
+  if (shardGroupSeconds !== undefined && shardGroupSeconds < 0) {
     throw unprocessable('shard-group duration seconds must be a non-negative integer')
   }
   return { retentionSeconds, shardGroupSeconds }

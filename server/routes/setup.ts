@@ -1,9 +1,10 @@
 import type { Hono } from 'hono'
-import { expectObject, optionalNumber, optionalString, readJson } from '../http/body.ts'
+import { expectObject, optionalString, readJson } from '../http/body.ts'
 import { type AppEnv, type Services, json } from '../http/context.ts'
 import { invalid } from '../http/errors.ts'
 import { bucketResponse, orgResponse, rawAuthorizationResponse, userResponse } from '../responses.ts'
 import { isSetupAllowed, setup } from '../services/setup.ts'
+import { optionalInt64 } from './buckets.ts'
 
 /** GET|POST /api/v2/setup, no authentication (ref §B.12). */
 export function registerSetupRoutes(app: Hono<AppEnv>, { store }: Services): void {
@@ -11,9 +12,9 @@ export function registerSetupRoutes(app: Hono<AppEnv>, { store }: Services): voi
 
   app.post('/api/v2/setup', async (c) => {
     const body = expectObject(await readJson(c.req.raw))
-    const seconds = optionalNumber(body, 'retentionPeriodSeconds')
+    const seconds = optionalInt64(body, 'retentionPeriodSeconds')
     // The deprecated retentionPeriodHrs is really a Go duration, i.e. nanoseconds.
-    const nanos = optionalNumber(body, 'retentionPeriodHrs')
+    const nanos = optionalInt64(body, 'retentionPeriodHrs')
     const retentionSeconds = seconds || (nanos ? Math.floor(nanos / 1e9) : 0)
     if (retentionSeconds < 0 || !Number.isInteger(retentionSeconds)) {
       throw invalid('retention period must be a non-negative whole number of seconds')

@@ -43,7 +43,7 @@ function expected(): string {
   return JSON.stringify({ links: { self: '/api/v2/authorizations' }, authorizations })
 }
 
-const list = (responses: AuthorizationResponses) => responses.listJson({ orgID }, () => true).toString('utf8')
+const list = (responses: AuthorizationResponses) => Buffer.concat([...responses.listChunks({ orgID }, () => true)]).toString('utf8')
 
 it('answers byte for byte what serializing the responses gives, cold and cached', () => {
   const responses = new AuthorizationResponses(store)

@@ -82,7 +82,7 @@ export interface HttpResult {
 export function httpRequest(
   agent: Agent,
   url: string,
-  options: { method: string; headers?: Record<string, string>; body?: string },
+  options: { method: string; headers?: Record<string, string>; body?: string | Buffer },
 ): Promise<HttpResult> {
   return new Promise((resolve) => {
     const req = request(url, { method: options.method, headers: options.headers, agent }, (res) => {

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../app.ts'
 import { listen } from '../listen.ts'
+import { SECRET_FILE, keyedTokenHash } from '../db/at-rest.ts'
 import { hashToken } from '../ids.ts'
 import { type Credential, basic, call, signin } from './helpers.ts'
 
@@ -139,17 +140,18 @@ describe('HTTP hardening', () => {
     }
   })
 
-  it('stores tokens only as SHA-256 hashes: no plaintext in the database, its WAL or its shared memory', async () => {
+  it('stores tokens only as keyed hashes: no plaintext in the database, its WAL or its shared memory', async () => {
     const created = await call(app, 'POST', '/api/v2/authorizations', {
       as: operator,
       body: { orgID, description: 'at rest', permissions: [{ action: 'read', resource: { type: 'buckets', orgID } }] },
     })
     const token: string = created.body.token
-    const files = readdirSync(dataDir).map((name) => readFileSync(join(dataDir, name)))
+    const files = readdirSync(dataDir).filter((name) => name !== SECRET_FILE).map((name) => readFileSync(join(dataDir, name)))
     expect(files.length).toBeGreaterThanOrEqual(2)
     const found = (needle: string) => files.some((bytes) => bytes.includes(Buffer.from(needle, 'utf8')))
-    // The scan can see what is there: the hash and the description are stored.
-    expect(found(hashToken(token))).toBe(true)
+    // The scan can see what is there: the keyed hash and the description are stored, the bare SHA-256 is not.
+    expect(found(keyedTokenHash(readFileSync(join(dataDir, SECRET_FILE)), hashToken(token)))).toBe(true)
+    expect(found(hashToken(token))).toBe(false)
     expect(found('at rest')).toBe(true)
     for (const secret of [token, operator.token!, PASSWORD, `${PASSWORD}-new`]) expect(found(secret), `plaintext ${secret.slice(0, 8)}… on disk`).toBe(false)
   })
