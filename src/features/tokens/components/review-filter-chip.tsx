@@ -11,7 +11,9 @@ export function ReviewFilterChip({ title, count, onClear }: { title: string; cou
         onClick={onClear}
         className="grid size-6 place-items-center rounded-full text-muted hover:bg-sunken hover:text-fg"
       >
-        <span aria-hidden="true">✕</span>
+        <svg aria-hidden="true" viewBox="0 0 20 20" className="size-3.5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+          <path d="M5 5l10 10M15 5L5 15" />
+        </svg>
       </button>
     </div>
   )
