@@ -118,8 +118,8 @@ export const RULES: readonly Rule[] = [
 /** What the review needs to know of one permission list, the same for every token that shares it. */
 interface ListFacts {
   kind: TokenKind
-  /** The list as a set, in a stable order: equal for two lists with the same permissions. */
-  setKey: string
+  /** The same number for two lists with the same permissions, in whatever order. */
+  setID: number
   dangling: boolean
   unusable: boolean
   writesEverywhere: boolean
@@ -133,35 +133,41 @@ interface OrgBuckets {
 }
 
 /** A bucket permission by ID that this org could hold and that names no bucket of the org. */
-function isDangling({ resource }: Permission, org: OrgBuckets): boolean {
-  if (resource.type !== 'buckets' || resource.id === undefined) return false
+function isDangling({ type, id, orgID }: Permission['resource'], org: OrgBuckets): boolean {
+  if (type !== 'buckets' || id === undefined) return false
   // A bucket of another org is not in the org's list: it cannot be judged from here.
-  if (resource.orgID !== undefined && resource.orgID !== org.orgID) return false
-  return !org.ids.has(resource.id)
+  if (orgID !== undefined && orgID !== org.orgID) return false
+  return !org.ids.has(id)
 }
 
-/** Write on every bucket: a wildcard for this org or every org, `instance`, or each bucket by ID. */
-function writesEveryBucket(permissions: readonly Permission[], org: OrgBuckets): boolean {
+/** Write on every bucket by a wildcard: for this org or every org, or `instance` (every type). */
+function writesAnyBucket({ type, id, orgID }: Permission['resource'], org: OrgBuckets): boolean {
+  if (type === 'instance') return true
+  return type === 'buckets' && id === undefined && (orgID === undefined || orgID === org.orgID)
+}
+
+/** One pass over the list; writing every bucket by ID counts the org's own buckets only. */
+function listFacts(permissions: readonly Permission[], org: OrgBuckets, setIDs: Map<string, number>): ListFacts {
+  let danglingCount = 0
+  let writesEverywhere = false
   const written = new Set<string>()
-  for (const { action, resource } of permissions) {
-    if (action !== 'write') continue
-    if (resource.type === 'instance') return true
-    if (resource.type !== 'buckets') continue
-    if (resource.id === undefined) {
-      if (resource.orgID === undefined || resource.orgID === org.orgID) return true
-    } else if (org.userBuckets.has(resource.id)) written.add(resource.id)
+  const keys = new Set<string>()
+  for (const p of permissions) {
+    keys.add(permissionKey(p))
+    if (isDangling(p.resource, org)) danglingCount++
+    if (p.action !== 'write' || writesEverywhere) continue
+    if (writesAnyBucket(p.resource, org)) writesEverywhere = true
+    else if (p.resource.type === 'buckets' && p.resource.id !== undefined && org.userBuckets.has(p.resource.id)) written.add(p.resource.id)
   }
-  return org.userBuckets.size > 0 && written.size === org.userBuckets.size
-}
-
-function listFacts(permissions: readonly Permission[], org: OrgBuckets): ListFacts {
-  const danglingCount = permissions.filter((p) => isDangling(p, org)).length
+  const setKey = [...keys].sort().join('\n')
+  let setID = setIDs.get(setKey)
+  if (setID === undefined) setIDs.set(setKey, (setID = setIDs.size))
   return {
     kind: tokenKind(permissions as Permission[]),
-    setKey: [...new Set(permissions.map(permissionKey))].sort().join('\n'),
+    setID,
     dangling: danglingCount > 0 && danglingCount < permissions.length,
     unusable: danglingCount === permissions.length,
-    writesEverywhere: writesEveryBucket(permissions, org),
+    writesEverywhere: writesEverywhere || (org.userBuckets.size > 0 && written.size === org.userBuckets.size),
   }
 }
 
@@ -175,6 +181,7 @@ export function reviewTokens({ orgID, auths, buckets, users, usersComplete }: Re
   }
   const userStatus = new Map(users.map((u) => [u.id, u.status ?? 'active']))
   const factsByList = new Map<readonly Permission[], ListFacts>()
+  const setIDs = new Map<string, number>()
   const found = new Map<FindingID, string[]>(RULES.map((rule) => [rule.id, []]))
   const add = (id: FindingID, auth: Authorization) => found.get(id)?.push(auth.id)
   const sameTokens = new Map<string, string[]>()
@@ -185,7 +192,7 @@ export function reviewTokens({ orgID, auths, buckets, users, usersComplete }: Re
       continue
     }
     let facts = factsByList.get(auth.permissions)
-    if (!facts) factsByList.set(auth.permissions, (facts = listFacts(auth.permissions, org)))
+    if (!facts) factsByList.set(auth.permissions, (facts = listFacts(auth.permissions, org, setIDs)))
     const privileged = facts.kind === 'operator' || facts.kind === 'all-access'
     if (privileged) add(facts.kind as FindingID, auth)
     if (privileged && auth.description.trim() === '') add('undescribed-privileged', auth)
@@ -196,7 +203,7 @@ export function reviewTokens({ orgID, auths, buckets, users, usersComplete }: Re
     if (facts.unusable) add('unusable', auth)
     // Operator and all-access tokens write every bucket too, but they are reported as such.
     if (facts.writesEverywhere && !privileged) add('writes-everywhere', auth)
-    const key = `${auth.userID}\n${facts.setKey}`
+    const key = `${auth.userID} ${facts.setID}`
     const group = sameTokens.get(key)
     if (group) group.push(auth.id)
     else sameTokens.set(key, [auth.id])
