@@ -30,7 +30,11 @@ export function ReviewFinding({ finding, org, tokens }: { finding: Finding; org:
         <span className="rounded-full bg-sunken px-2 py-0.5 text-xs font-medium">{plural(count)}</span>
       </div>
       <p className="mt-1 text-sm text-muted">{finding.risk}</p>
-      {finding.groups && <p className="mt-1 text-sm">In {finding.groups.length} groups of identical tokens.</p>}
+      {finding.groups && (
+        <p className="mt-1 text-sm">
+          In {finding.groups.length} group{finding.groups.length === 1 ? '' : 's'} of identical tokens.
+        </p>
+      )}
       <ul className="mt-2 flex flex-col gap-0.5 text-sm">
         {tokens.slice(0, SHOWN_TOKENS).map((auth) => (
           <li key={auth.id} className="truncate">
