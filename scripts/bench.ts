@@ -11,6 +11,7 @@ import { openStore } from '../server/db/database.ts'
 import { listen } from '../server/listen.ts'
 import { type BareFigures, measureBare, withBarePage } from './bench-bare.ts'
 import { type BrowserFigures, measureBrowser } from './bench-browser.ts'
+import { type ReviewFigures, measureReview } from './bench-review.ts'
 import { seedScale } from './scale-fixture.ts'
 import { type ServerFigures, measureServer } from './server-load.ts'
 
@@ -56,6 +57,7 @@ interface SizeFigures {
   seedSeconds: number
   browser: BrowserFigures
   bare: BareFigures
+  review: ReviewFigures
   server: ServerFigures
 }
 
@@ -151,6 +153,7 @@ function rows(small: SizeFigures, large: SizeFigures, entryGzipKB: number): Row[
     ratio('bucket search keystroke → repaint, median (ms)', s.bucketSearch.medianMs, l.bucketSearch.medianMs),
     ratio('bucket search keystroke → repaint, p95 (ms)', s.bucketSearch.p95Ms, l.bucketSearch.p95Ms, keystroke(l.bucketSearch.p95Ms)),
     { figure: 'bucket search input events ≥ 16 ms, p95 (ms)', small: s.bucketSearch.eventP95Ms, large: l.bucketSearch.eventP95Ms, target: 'report' },
+    { figure: 'token review, Node (ms, median of 5)', small: small.review.medianMs, large: large.review.medianMs, target: '< 1000', pass: large.review.medianMs < 1000 },
     ratio('DOM nodes, token list', s.domNodesList, l.domNodesList, nodes(s.domNodesList, l.domNodesList)),
     ratio('DOM nodes, Read/Write dialog open', s.domNodesDialog, l.domNodesDialog, nodes(s.domNodesDialog, l.domNodesDialog)),
     // A limit for the large list, not a ratio: the ratio to the small page is reported only.
@@ -243,9 +246,10 @@ try {
   // creating thousands of tokens changes the fixture.
   const figures: SizeFigures[] = []
   for (const [i, fixture] of fixtures.entries()) {
+    const review = await serving(fixture, ui.staticDir, (url) => measureReview(url, fixture.orgID, fixture.operatorToken))
     const server = await measureServerOn(fixture, ui.staticDir)
     log(`${fixture.tokens}: server done`)
-    figures.push({ size: fixture.tokens, seedSeconds: fixture.seedSeconds, browser: browserFigures[i] as BrowserFigures, bare: bareFigures[i] as BareFigures, server })
+    figures.push({ size: fixture.tokens, seedSeconds: fixture.seedSeconds, browser: browserFigures[i] as BrowserFigures, bare: bareFigures[i] as BareFigures, review, server })
   }
   const [small, large] = figures as [SizeFigures, SizeFigures]
   const all = rows(small, large, ui.entryGzipKB)

@@ -28,6 +28,8 @@ function Routes() {
   if (pathname === paths.signIn.pattern) return <SignInRoute />
   if (pathname === paths.setup.pattern) return <SetupRoute />
   if (pathname === paths.home.pattern) return <HomeRedirect pending={<TokensPageSkeleton />} />
+  const review = matchPath(paths.review.pattern, pathname)
+  if (review?.orgID) return <ReviewRoute key={review.orgID} orgID={review.orgID} />
   const tokens = matchPath(paths.tokens.pattern, pathname)
   if (tokens?.orgID) return <TokensRoute key={tokens.orgID} orgID={tokens.orgID} />
   return <NotFoundPage />
@@ -36,6 +38,11 @@ function Routes() {
 function TokensRoute({ orgID }: { orgID: string }) {
   const TokensPage = usePage(pages.tokens)
   return TokensPage ? <TokensPage orgID={orgID} /> : <TokensPageSkeleton orgID={orgID} />
+}
+
+function ReviewRoute({ orgID }: { orgID: string }) {
+  const ReviewPage = usePage(pages.review)
+  return ReviewPage ? <ReviewPage orgID={orgID} /> : <TokensPageSkeleton orgID={orgID} tab="review" />
 }
 
 function SignInRoute() {

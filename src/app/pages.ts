@@ -20,6 +20,7 @@ export const pages = {
   signIn: pageModule(() => import('@/features/auth/signin-page').then((m) => m.SignInPage)),
   setup: pageModule(() => import('@/features/auth/setup-page').then((m) => m.SetupPage)),
   tokens: pageModule(() => import('@/features/tokens/components/tokens-page').then((m) => m.TokensPage)),
+  review: pageModule(() => import('@/features/tokens/components/review-page').then((m) => m.ReviewPage)),
 }
 
 /**

@@ -22,7 +22,8 @@ export function preloadRoute(queryClient: QueryClient, pathname: string) {
   if (pathname === paths.signIn.pattern) void pages.signIn.load()
   else if (pathname === paths.setup.pattern) void pages.setup.load()
   else if (pathname === paths.home.pattern) void pages.tokens.load()
-  const orgID = matchPath(paths.tokens.pattern, pathname)?.orgID
+  const review = matchPath(paths.review.pattern, pathname)
+  const orgID = (review ?? matchPath(paths.tokens.pattern, pathname))?.orgID
   if (!orgID) return
   void queryClient.prefetchQuery(sessionQueries.me())
   void queryClient.prefetchQuery(sessionQueries.orgs())
@@ -33,5 +34,7 @@ export function preloadRoute(queryClient: QueryClient, pathname: string) {
       void queryClient.prefetchQuery(resourceQueries.types())
     }),
   )
-  void pages.tokens.load()
+  // The review needs the buckets at once, but still after the list has started.
+  if (review) void queryClient.prefetchQuery(bucketQueries.list(orgID))
+  void (review ? pages.review : pages.tokens).load()
 }

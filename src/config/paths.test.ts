@@ -4,6 +4,7 @@ import { paths } from './paths'
 describe('paths', () => {
   it('builds the InfluxDB route for an org', () => {
     expect(paths.tokens.build('0a1b2c3d4e5f6071')).toBe('/orgs/0a1b2c3d4e5f6071/load-data/tokens')
+    expect(paths.review.build('0a1b2c3d4e5f6071')).toBe('/orgs/0a1b2c3d4e5f6071/load-data/tokens/review')
   })
 
   it('carries where to return after sign-in', () => {

@@ -11,4 +11,8 @@ export const paths = {
     pattern: '/orgs/:orgID/load-data/tokens',
     build: (orgID: string) => `/orgs/${encodeURIComponent(orgID)}/load-data/tokens`,
   },
+  review: {
+    pattern: '/orgs/:orgID/load-data/tokens/review',
+    build: (orgID: string) => `/orgs/${encodeURIComponent(orgID)}/load-data/tokens/review`,
+  },
 } as const

@@ -19,5 +19,7 @@ export function usePrivileges(me: User, orgID: string, wanted: boolean) {
   const inOrg = useMemo(() => holdsOperatorToken(orgTokens.data, me), [orgTokens.data, me])
   const mine = useQuery({ ...tokenQueries.mine(me.id), enabled: wanted && orgTokens.isSuccess && !inOrg })
   const elsewhere = useMemo(() => holdsOperatorToken(mine.data, me), [mine.data, me])
-  return { operator: inOrg || elsewhere }
+  // Known once the org's list answered, and when it did not say yes, the user's own tokens too.
+  const known = orgTokens.isSuccess && (inOrg || mine.isSuccess || mine.isError)
+  return { operator: inOrg || elsewhere, known }
 }

@@ -10,7 +10,7 @@ import { settleAll } from '@/lib/settle-all'
 import { tokenQueries } from '../api/token-queries'
 import { tokenName } from './token-row'
 
-type BulkKind = 'delete' | 'deactivate'
+export type BulkKind = 'delete' | 'deactivate'
 const PARALLEL_REQUESTS = 6
 
 const plural = (n: number) => `${n} token${n === 1 ? '' : 's'}`
@@ -29,30 +29,7 @@ export interface BulkActionsProps {
 }
 
 export function BulkActions({ orgID, selected, onDeleted, onClear }: BulkActionsProps) {
-  const queryClient = useQueryClient()
   const [confirming, setConfirming] = useState<BulkKind | null>(null)
-  const [running, setRunning] = useState(false)
-
-  async function run(kind: BulkKind) {
-    setRunning(true)
-    const targets = selected
-    const results = await settleAll(targets, PARALLEL_REQUESTS, (auth): Promise<unknown> =>
-      kind === 'delete' ? deleteAuthorization(auth.id) : updateAuthorization(auth.id, { status: 'inactive' }),
-    )
-    await queryClient.invalidateQueries({ queryKey: tokenQueries.list(orgID).queryKey })
-    const failed = targets.flatMap((auth, i) => {
-      const result = results[i]
-      return result?.status === 'rejected' ? [`${tokenName(auth)} (${errorMessage(result.reason)})`] : []
-    })
-    const succeeded = targets.filter((_, i) => results[i]?.status === 'fulfilled').map((auth) => auth.id)
-    if (succeeded.length > 0) toast.success(`${plural(succeeded.length)} ${succeeded.length === 1 ? 'was' : 'were'} ${COPY[kind].done} successfully`)
-    if (failed.length > 0) toast.error(`Could not ${COPY[kind].verb} ${failed.length} of ${plural(targets.length)}: ${failed.join(', ')}`)
-    setRunning(false)
-    setConfirming(null)
-    // Deleted tokens leave the selection; deactivated ones stay selected, ready for a next step.
-    if (kind === 'delete') onDeleted(succeeded)
-  }
-
   const count = selected.length
   return (
     <div role="toolbar" aria-label="Selected tokens" className="flex flex-wrap items-center gap-2 rounded-lg border border-accent/40 bg-accent/5 px-3 py-2 text-sm">
@@ -66,24 +43,74 @@ export function BulkActions({ orgID, selected, onDeleted, onClear }: BulkActions
       <Button size="sm" variant="ghost" onClick={onClear}>
         Clear selection
       </Button>
-      <ConfirmDialog
-        open={confirming !== null}
-        title={confirming === 'delete' ? `Delete ${plural(count)}?` : `Deactivate ${plural(count)}?`}
-        confirmLabel={confirming === 'delete' ? 'Delete' : 'Deactivate'}
-        pending={running}
+      <BulkConfirmDialog
+        orgID={orgID}
+        kind={confirming}
+        targets={selected}
         onCancel={() => setConfirming(null)}
-        onConfirm={() => confirming && run(confirming)}
-      >
-        {confirming === 'delete' ? (
-          <p>
-            The {plural(count)} selected will be deleted for good. Anything still using {count === 1 ? 'it' : 'them'} will be refused at once.
-          </p>
-        ) : (
-          <p>
-            The {plural(count)} selected will stop working until {count === 1 ? 'it is' : 'they are'} activated again.
-          </p>
-        )}
-      </ConfirmDialog>
+        onDone={(kind, succeeded) => {
+          setConfirming(null)
+          // Deleted tokens leave the selection; deactivated ones stay selected, ready for a next step.
+          if (kind === 'delete') onDeleted(succeeded)
+        }}
+      />
     </div>
+  )
+}
+
+export interface BulkConfirmDialogProps {
+  orgID: string
+  /** The action to confirm; null keeps the dialog closed. */
+  kind: BulkKind | null
+  targets: Authorization[]
+  onCancel: () => void
+  /** After every request has settled, with the IDs of the tokens it succeeded on. */
+  onDone: (kind: BulkKind, succeeded: string[]) => void
+  /** What the targets are, as the confirmation names them ("selected" by default). */
+  what?: string
+}
+
+/** The named confirmation of a bulk action, then the requests, a few at a time, and their outcome. */
+export function BulkConfirmDialog({ orgID, kind, targets, onCancel, onDone, what = 'selected' }: BulkConfirmDialogProps) {
+  const queryClient = useQueryClient()
+  const [running, setRunning] = useState(false)
+
+  async function run(action: BulkKind) {
+    setRunning(true)
+    const results = await settleAll(targets, PARALLEL_REQUESTS, (auth): Promise<unknown> =>
+      action === 'delete' ? deleteAuthorization(auth.id) : updateAuthorization(auth.id, { status: 'inactive' }),
+    )
+    await queryClient.invalidateQueries({ queryKey: tokenQueries.list(orgID).queryKey })
+    const failed = targets.flatMap((auth, i) => {
+      const result = results[i]
+      return result?.status === 'rejected' ? [`${tokenName(auth)} (${errorMessage(result.reason)})`] : []
+    })
+    const succeeded = targets.filter((_, i) => results[i]?.status === 'fulfilled').map((auth) => auth.id)
+    if (succeeded.length > 0) toast.success(`${plural(succeeded.length)} ${succeeded.length === 1 ? 'was' : 'were'} ${COPY[action].done} successfully`)
+    if (failed.length > 0) toast.error(`Could not ${COPY[action].verb} ${failed.length} of ${plural(targets.length)}: ${failed.join(', ')}`)
+    setRunning(false)
+    onDone(action, succeeded)
+  }
+
+  const count = targets.length
+  return (
+    <ConfirmDialog
+      open={kind !== null}
+      title={kind === 'delete' ? `Delete ${plural(count)}?` : `Deactivate ${plural(count)}?`}
+      confirmLabel={kind === 'delete' ? 'Delete' : 'Deactivate'}
+      pending={running}
+      onCancel={onCancel}
+      onConfirm={() => kind && run(kind)}
+    >
+      {kind === 'delete' ? (
+        <p>
+          The {plural(count)} {what} will be deleted for good. Anything still using {count === 1 ? 'it' : 'them'} will be refused at once.
+        </p>
+      ) : (
+        <p>
+          The {plural(count)} {what} will stop working until {count === 1 ? 'it is' : 'they are'} activated again.
+        </p>
+      )}
+    </ConfirmDialog>
   )
 }

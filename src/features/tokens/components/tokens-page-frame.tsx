@@ -2,25 +2,51 @@ import type { ReactNode } from 'react'
 import type { Organization, User } from '@/api/contract'
 import { AppShell } from '@/components/layouts/app-shell'
 import { paths } from '@/config/paths'
+import { cn } from '@/lib/cn'
 import { Link } from '@/lib/router'
 import { ROW_HEIGHT } from '../lib/table-layout'
 
 // Part of the entry chunk (the app shows the skeleton while the page's own chunk loads): keep its
 // imports to the shared layers.
 
-/** The Load Data frame around the tokens panel, the same while loading and when loaded. */
-export function TokensPageFrame({ orgID, orgs, me, children }: { orgID?: string; orgs: Organization[]; me?: User; children: ReactNode }) {
+export type LoadDataTab = 'tokens' | 'review'
+
+const TABS: ReadonlyArray<{ tab: LoadDataTab; label: string; href: (orgID: string) => string }> = [
+  { tab: 'tokens', label: 'Tokens', href: paths.tokens.build },
+  { tab: 'review', label: 'Review', href: paths.review.build },
+]
+
+/** The Load Data frame around the tokens panel or the review, the same while loading and when loaded. */
+export function TokensPageFrame({
+  orgID,
+  orgs,
+  me,
+  tab = 'tokens',
+  children,
+}: {
+  orgID?: string
+  orgs: Organization[]
+  me?: User
+  tab?: LoadDataTab
+  children: ReactNode
+}) {
   return (
     <AppShell orgID={orgID ?? ''} orgs={orgs} me={me}>
       <h1 className="text-2xl font-semibold tracking-tight">Load Data</h1>
       <nav aria-label="Load Data" className="mt-3 mb-5 flex gap-1 border-b border-border">
-        <Link
-          href={orgID ? paths.tokens.build(orgID) : paths.home.build()}
-          aria-current="page"
-          className="-mb-px border-b-2 border-accent px-3 py-2 text-sm font-medium text-fg"
-        >
-          Tokens
-        </Link>
+        {TABS.map((item) => (
+          <Link
+            key={item.tab}
+            href={orgID ? item.href(orgID) : paths.home.build()}
+            aria-current={item.tab === tab ? 'page' : undefined}
+            className={cn(
+              '-mb-px border-b-2 px-3 py-2 text-sm font-medium',
+              item.tab === tab ? 'border-accent text-fg' : 'border-transparent text-muted hover:text-fg',
+            )}
+          >
+            {item.label}
+          </Link>
+        ))}
       </nav>
       {children}
     </AppShell>
@@ -28,9 +54,9 @@ export function TokensPageFrame({ orgID, orgs, me, children }: { orgID?: string;
 }
 
 /** The whole page before its code or data arrive: the first frame the app paints. */
-export function TokensPageSkeleton({ orgID }: { orgID?: string }) {
+export function TokensPageSkeleton({ orgID, tab }: { orgID?: string; tab?: LoadDataTab }) {
   return (
-    <TokensPageFrame orgID={orgID} orgs={[]}>
+    <TokensPageFrame orgID={orgID} orgs={[]} tab={tab}>
       <TokensPanelSkeleton />
     </TokensPageFrame>
   )

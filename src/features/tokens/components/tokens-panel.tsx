@@ -18,6 +18,9 @@ import type { TokenKind } from '../lib/permissions'
 import { firstSorted, parseSortKey, SORT_OPTIONS, sortTokens, tokenFilter, type SortKey } from '../lib/token-list'
 import { BucketFilter } from './bucket-filter'
 import { BulkActions } from './bulk-actions'
+import { ExportMenu } from './export-menu'
+import { ReviewFilterChip } from './review-filter-chip'
+import { useReviewFilter } from '../hooks/use-review-filter'
 import { useGenerateDialog } from '../hooks/use-generate-dialog'
 import { GenerateTokenMenu } from './generate-token-menu'
 import { tokenName, type RowActions } from './token-row'
@@ -95,7 +98,8 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
   }, [sorted])
   const filter = useMemo(() => tokenFilter(sorted, formatDateTime), [sorted])
   const bucketID = params.get('bucket')
-  const firstScreen = useFirstScreen(org.id, tokens.data, listed === undefined && !filterText.trim() && bucketID === null, sortKey)
+  const review = useReviewFilter(org, me, params.get('finding'))
+  const firstScreen = useFirstScreen(org.id, tokens.data, listed === undefined && !filterText.trim() && bucketID === null && !review.rule, sortKey)
   usePreload(org.id, tokens.isSuccess || firstScreen !== null)
   const [bucketFilterUsed, setBucketFilterUsed] = useState(false)
   const buckets = useQuery({ ...bucketQueries.list(org.id), enabled: bucketFilterUsed || bucketID !== null })
@@ -108,8 +112,9 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
   )
   const visible = useMemo(() => {
     const matching = filter(filterText)
-    return reach ? matching.filter((auth) => reach.has(auth.id)) : matching
-  }, [filter, filterText, reach])
+    const reached = reach ? matching.filter((auth) => reach.has(auth.id)) : matching
+    return review.ids ? reached.filter((auth) => review.ids?.has(auth.id)) : reached
+  }, [filter, filterText, reach, review.ids])
   const selected = useMemo(() => (tokens.data ?? []).filter((auth) => selection.has(auth.id)), [tokens.data, selection])
   // Rows shown from a first screen open too, before the whole list is read.
   const details = useMemo(
@@ -193,7 +198,8 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
           onSelect={chooseBucket}
           onActivate={activateBucketFilter}
         />
-        <div className="ml-auto">
+        <div className="ml-auto flex gap-2">
+          <ExportMenu org={org} tokens={visible} disabled={listed === undefined} />
           <GenerateTokenMenu ref={generateButton} me={me} orgID={org.id} onChoose={chooseGenerate} />
         </div>
       </div>
@@ -207,8 +213,14 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
         />
       )}
 
+      {review.rule && <ReviewFilterChip title={review.rule.title} count={visible.length} onClear={() => setParams({ finding: null })} />}
+
       {tokens.isError ? (
         <LoadError error={tokens.error} onRetry={() => tokens.refetch()} />
+      ) : review.error ? (
+        <LoadError error={review.error} onRetry={review.retry} />
+      ) : review.pending ? (
+        <TokensTableSkeleton />
       ) : firstScreen ? (
         <TokensTable items={firstScreen.items} rowCount={firstScreen.rowCount} total={firstScreen.rowCount} selected={selection} onSelectShown={select} actions={actions} />
       ) : listed === undefined ? (
