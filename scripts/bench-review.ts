@@ -1,5 +1,5 @@
-import type { Bucket, User } from '../src/api/contract.ts'
-import { readAuthorizationList } from '../src/api/authorization-list.ts'
+import type { Authorizations, Bucket, User } from '../src/api/contract.ts'
+import { normaliseAuthorizations, shareStrings } from '../src/api/normalise-authorizations.ts'
 import { reviewTokens } from '../src/features/tokens/lib/review.ts'
 import { median } from './stats.ts'
 
@@ -27,11 +27,11 @@ async function allPages<T>(url: (offset: number) => string, token: string, key: 
 
 /**
  * The review's own time at the fixture's size, in Node: the inputs are read from the server once,
- * the token list with the app's reader (which shares permission lists, as the page has it).
+ * the token list normalised as the page has it (shared permission lists and strings).
  */
 export async function measureReview(baseUrl: string, orgID: string, token: string, runs = 5): Promise<ReviewFigures> {
   const response = await fetch(`${baseUrl}/api/v2/authorizations?orgID=${orgID}`, { headers: { Authorization: `Token ${token}` } })
-  const auths = readAuthorizationList(new Uint8Array(await response.arrayBuffer())).authorizations
+  const auths = shareStrings(normaliseAuthorizations((await response.json()) as Authorizations)).authorizations
   const buckets = await allPages<Bucket>((offset) => `${baseUrl}/api/v2/buckets?orgID=${orgID}&limit=100&offset=${offset}`, token, 'buckets')
   const users = await allPages<User>((offset) => `${baseUrl}/api/v2/users?limit=100&offset=${offset}`, token, 'users')
   const times: number[] = []
