@@ -82,19 +82,20 @@ interface SetupAnswer {
   auth: { token: string }
 }
 
+/** A running influxd that is not set up yet. */
+export interface BareInfluxd {
+  url: string
+  /** Stops the process and removes its data directory. */
+  stop(): Promise<void>
+}
+
 /**
  * Starts the cached influxd on a free loopback port with fresh bolt, engine and SQLite paths and
- * no telemetry, runs `POST /api/v2/setup`, and resolves once it answers.
+ * no telemetry, and resolves once it answers /health. It is not set up.
  */
-export async function startInfluxd(options: StartInfluxdOptions = {}): Promise<RealInfluxd> {
+export async function launchInfluxd(options: { log?: (line: string) => void } = {}): Promise<BareInfluxd> {
   const binary = influxdPath()
   if (!binary) throw new Error('influxd is not built: run `npm run oracle:build` first')
-  const cast = {
-    username: options.username ?? 'admin',
-    password: options.password ?? 'oracle-admin-password',
-    org: options.org ?? 'acme',
-    bucket: options.bucket ?? 'telemetry',
-  }
   const dataDir = mkdtempSync(join(tmpdir(), 'influxd-oracle-'))
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
@@ -128,9 +129,25 @@ export async function startInfluxd(options: StartInfluxdOptions = {}): Promise<R
     await exited
     rmSync(dataDir, { recursive: true, force: true })
   }
-
   try {
     await waitUntilReady(url, child, () => output)
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  return { url, stop }
+}
+
+/** launchInfluxd, then `POST /api/v2/setup` (user, org, bucket, operator token). */
+export async function startInfluxd(options: StartInfluxdOptions = {}): Promise<RealInfluxd> {
+  const cast = {
+    username: options.username ?? 'admin',
+    password: options.password ?? 'oracle-admin-password',
+    org: options.org ?? 'acme',
+    bucket: options.bucket ?? 'telemetry',
+  }
+  const { url, stop } = await launchInfluxd({ log: options.log })
+  try {
     const res = await fetch(`${url}/api/v2/setup`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
