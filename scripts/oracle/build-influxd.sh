@@ -46,8 +46,7 @@ log="$cache_root/influxd-${INFLUXDB_VERSION}-build.log"
 trap fail ERR
 trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
 started=$(date +%s)
-# libflux denies warnings (its `strict` feature): lints that newer Rust added would fail the build.
-export GOTOOLCHAIN="$GO_TOOLCHAIN" RUSTUP_TOOLCHAIN="$RUST_TOOLCHAIN" GOFLAGS="-buildvcs=false" RUSTFLAGS="--cap-lints=warn"
+export GOTOOLCHAIN="$GO_TOOLCHAIN" RUSTUP_TOOLCHAIN="$RUST_TOOLCHAIN" GOFLAGS="-buildvcs=false"
 
 echo "influxd ${INFLUXDB_VERSION}: building into $out (Go $GO_TOOLCHAIN, Rust $RUST_TOOLCHAIN); log in $log"
 
@@ -69,6 +68,24 @@ mkdir -p "$work/bin"
 (cd "$work/src" && GOBIN="$work/bin" go install "github.com/influxdata/pkg-config@${PKG_CONFIG_VERSION}") >>"$log" 2>&1
 export PATH="$work/bin:$PATH"
 [[ "$(command -v pkg-config)" == "$work/bin/pkg-config" ]]
+
+# libflux denies every warning (its default `strict` feature), so lints added by Rust releases
+# after its pinned 1.72 fail the build. RUSTFLAGS cannot help: with an explicit --target it does not
+# reach build scripts, and libflux's build script compiles flux-core too. A rustc wrapper caps lints
+# at `warn` for every crate instead (cargo already caps other crates' lints at `allow`).
+step="writing the rustc wrapper that caps lints"
+mkdir -p "$cache_root/bin"
+cat >"$cache_root/bin/rustc-cap-lints" <<'WRAPPER'
+#!/bin/sh
+rustc="$1"
+shift
+case " $* " in
+  *" --cap-lints"*) exec "$rustc" "$@" ;;
+esac
+exec "$rustc" "$@" --cap-lints=warn
+WRAPPER
+chmod +x "$cache_root/bin/rustc-cap-lints"
+export RUSTC_WRAPPER="$cache_root/bin/rustc-cap-lints"
 
 step="go build ./cmd/influxd (libflux is built by cargo on the way)"
 echo "- $step"
