@@ -1,3 +1,4 @@
+import { KNOWN_FIELD_DIFFERENCES } from './known-differences.ts'
 import { canonical, firstDifference, normalise, normaliseText, shape } from './normalise.ts'
 import type { Server } from './targets.ts'
 
@@ -48,6 +49,8 @@ export interface Outcome {
   real: Answer
   /** The first difference found, or undefined when the answers agree. */
   difference?: string
+  /** Fields whose values differed as KNOWN_FIELD_DIFFERENCES allows. */
+  knownFields: string[]
 }
 
 const resolve = <T>(value: PerCast<T>, cast: Cast): T =>
@@ -98,7 +101,28 @@ async function send(server: Server, cast: Cast, step: Step): Promise<Answer> {
 const isError = (body: unknown): body is { code: unknown; message: unknown } =>
   typeof body === 'object' && body !== null && 'code' in body && 'message' in body
 
-function compare(step: Step, embedded: Answer, real: Answer, castE: Cast, castR: Cast): string | undefined {
+/**
+ * Walks both answers side by side and, where a field differs as KNOWN_FIELD_DIFFERENCES allows,
+ * copies the embedded value over the real one; returns the fields that did.
+ */
+function reconcile(e: unknown, r: unknown, applied: Set<string>): void {
+  if (Array.isArray(e) && Array.isArray(r)) {
+    e.forEach((item, i) => reconcile(item, r[i], applied))
+    return
+  }
+  if (typeof e !== 'object' || typeof r !== 'object' || e === null || r === null) return
+  const eo = e as Record<string, unknown>
+  const ro = r as Record<string, unknown>
+  for (const known of KNOWN_FIELD_DIFFERENCES) {
+    if (known.field in eo && known.field in ro && eo[known.field] !== ro[known.field] && known.equal(eo[known.field], ro[known.field])) {
+      ro[known.field] = eo[known.field]
+      applied.add(known.field)
+    }
+  }
+  for (const key of Object.keys(eo)) if (key in ro) reconcile(eo[key], ro[key], applied)
+}
+
+function compare(step: Step, embedded: Answer, real: Answer, castE: Cast, castR: Cast, applied: Set<string>): string | undefined {
   if (embedded.status !== real.status) return `status ${embedded.status} ≠ ${real.status}`
   const namesE = namesOf(castE)
   const namesR = namesOf(castR)
@@ -116,6 +140,7 @@ function compare(step: Step, embedded: Answer, real: Answer, castE: Cast, castR:
   }
   const e = normalise(embedded.body, namesE)
   const r = normalise(real.body, namesR)
+  reconcile(e, r, applied)
   return step.compare === 'shape' ? firstDifference(shape(e), shape(r)) : firstDifference(canonical(e), canonical(r))
 }
 
@@ -133,7 +158,13 @@ export async function runScenario(steps: Step[], embedded: Server, real: Server)
     const [answerE, answerR] = await Promise.all([send(embedded, castE, step), send(real, castR, step)])
     if (step.then && answerE.status < 300) step.then(castE, answerE)
     if (step.then && answerR.status < 300) step.then(castR, answerR)
-    outcomes.push({ step, embedded: answerE, real: answerR, difference: compare(step, answerE, answerR, castE, castR) })
+    const applied = new Set<string>()
+    const difference = compare(step, answerE, answerR, castE, castR, applied)
+    // ORACLE_DUMP=<part of a title>: both answers of the matching steps, for looking into a difference.
+    if (process.env.ORACLE_DUMP && step.title.includes(process.env.ORACLE_DUMP)) {
+      console.log(`${step.title}\n  embedded ${answerE.status} ${answerE.text}\n  real     ${answerR.status} ${answerR.text}`)
+    }
+    outcomes.push({ step, embedded: answerE, real: answerR, difference, knownFields: [...applied] })
   }
   return outcomes
 }

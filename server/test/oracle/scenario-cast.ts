@@ -105,6 +105,12 @@ export const cast: Step[] = [
   call('GET /api/v2/me as inactive user token', 'GET', '/api/v2/me', 'dormantToken'),
   call('GET /api/v2/buckets as inactive user token', 'GET', '/api/v2/buckets', 'dormantToken'),
   call('GET /api/v2/authorizations as inactive user token', 'GET', '/api/v2/authorizations', 'dormantToken'),
+  call('GET /api/v2/authorizations while a user is inactive', 'GET', '/api/v2/authorizations', 'operator'),
+  // Active again, so that the inactive user's token does not make every later listing differ.
+  call('PATCH /api/v2/users/{id} dormant active again', 'PATCH', (c) => `/api/v2/users/${c.id.dormant}`, 'operator', {
+    json: { status: 'active' },
+  }),
+  call('GET /api/v2/me as reactivated user token', 'GET', '/api/v2/me', 'dormantToken'),
   call('GET /api/v2/me as member session', 'GET', '/api/v2/me', 'member'),
   call('GET /api/v2/me as member token', 'GET', '/api/v2/me', 'memberAll'),
   call('GET /api/v2/me as second session', 'GET', '/api/v2/me', 'second'),
