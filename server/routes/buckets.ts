@@ -26,7 +26,8 @@ function retentionOf(body: JsonObject): { retentionSeconds: number; shardGroupSe
   const rule = expectObject(first, 'retentionRules[0]')
   const retentionSeconds = optionalNumber(rule, 'everySeconds') ?? 0
   const shardGroupSeconds = optionalNumber(rule, 'shardGroupDurationSeconds')
-  if (!Number.isInteger(retentionSeconds) || retentionSeconds < 0) {
+  if (retentionSeconds < 0) throw unprocessable('expiration seconds cannot be negative')
+  if (!Number.isInteger(retentionSeconds)) {
     throw unprocessable('expiration seconds must be a non-negative integer')
   }
   if (retentionSeconds > 0 && retentionSeconds < 3600) {
@@ -74,7 +75,7 @@ export function registerBucketRoutes(app: Hono<AppEnv>, services: Services): voi
   app.post('/api/v2/buckets', auth, async (c) => {
     const body = expectObject(await readJson(c.req.raw))
     const orgIDText = optionalString(body, 'orgID')
-    if (!orgIDText) throw unprocessable('organization id must be provided')
+    if (!orgIDText) throw invalid('organization id must be provided')
     const orgID = parseId(orgIDText)
     const retention = retentionOf(body)
     authorize(c.get('principal'), permission('write', 'buckets', { orgID }))
