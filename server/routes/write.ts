@@ -34,7 +34,7 @@ function findOrg(store: Store, org: string | undefined, orgID: string | undefine
 function findBucket(store: Store, orgID: string, bucket: string): Bucket {
   const byId = isValidId(bucket) ? store.bucketById(bucket.toLowerCase()) : undefined
   const found = byId?.orgID === orgID ? byId : store.bucketByName(orgID, bucket)
-  if (!found) throw bucketNotFound()
+  if (!found) throw notFound(`bucket "${bucket}" not found`)
   return found
 }
 
@@ -59,7 +59,6 @@ export function registerWriteRoutes(app: Hono<AppEnv>, services: Services): void
       throw forbidden(`insufficient permissions for write${reason}`)
     }
 
-    if (body.length === 0) throw invalid('writing requires points')
     const { points, errors } = parseLineProtocol(body.toString('utf8'), precision as Precision, nowNanos())
     if (errors.length > 0) throw invalid(errors.join('\n'))
     store.transaction(() => store.insertPoints(bucket.id, points))
