@@ -51,6 +51,8 @@ export const cast: Step[] = [
     then: keepCookie('owner'),
   }),
   call('GET /api/v2/me as owner session', 'GET', '/api/v2/me', 'owner'),
+  call('GET /api/v2/unknown path with a token', 'GET', '/api/v2/nothing-here', 'operator'),
+  call('PUT /api/v2/orgs (no such method) with a token', 'PUT', '/api/v2/orgs', 'operator', { json: { name: 'x' } }),
   call('GET /api/v2/me as operator token', 'GET', '/api/v2/me', 'operator'),
   call('GET /api/v2/resources as operator', 'GET', '/api/v2/resources', 'operator'),
   call('GET /api/v2/resources as owner session', 'GET', '/api/v2/resources', 'owner'),
