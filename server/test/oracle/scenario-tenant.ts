@@ -56,6 +56,9 @@ const buckets: Step[] = [
     json: (c) => ({ orgID: c.id.beta, name: 'beta-data', description: 'beta bucket' }),
     then: keepId('betaData'),
   }),
+  call(`POST /api/v2/authorizations beta bucket id in an acme token`, 'POST', '/api/v2/authorizations', 'operator', {
+    json: (c) => ({ orgID: c.id.acme, permissions: [{ action: 'read', resource: { type: 'buckets', id: c.id.betaData } }] }),
+  }),
   call(`POST ${BUCKETS} without orgID`, 'POST', BUCKETS, 'operator', { json: { name: 'x' } }),
   call(`POST ${BUCKETS} without name`, 'POST', BUCKETS, 'operator', { json: (c) => ({ orgID: c.id.acme }), then: keepId('nameless') }),
   // InfluxDB creates a bucket without a name; removed so that the listings below stay comparable.
