@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { homedir, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -39,12 +39,8 @@ const cacheRoot = () => join(process.env.XDG_CACHE_HOME || join(homedir(), '.cac
 /** The cached influxd binary, or null when `npm run oracle:build` has not built it on this machine. */
 export function influxdPath(): string | null {
   const path = join(cacheRoot(), `influxdb-${INFLUXD_VERSION}`, 'influxd')
-  try {
-    accessSync(path, constants.X_OK)
-    return path
-  } catch {
-    return null
-  }
+  // The build script moves the binary into place only once it is complete.
+  return existsSync(path) ? path : null
 }
 
 /** A port nobody listens on right now (the OS picks it; influxd binds it a moment later). */
