@@ -70,6 +70,18 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
     }),
   ),
   {
+    step: 'POST /api/v2/authorizations with the session from a foreign Origin',
+    reason:
+      'A cookie-authenticated request that changes something is refused (403) when its Origin is not the ' +
+      "server's own, so another site cannot use a signed-in browser's session; InfluxDB relies on SameSite only.",
+  },
+  {
+    step: 'POST /api/v2/signin wrong password, attempt 6',
+    reason:
+      'After 5 failed sign-ins for one user from one address within a minute the embedded server answers 429 ' +
+      'with Retry-After; InfluxDB 2.7 does not throttle sign-in.',
+  },
+  {
     step: 'PUT /api/v2/orgs (no such method) with a token',
     reason: 'A known path with a method it does not serve is 404 "path not found" here; InfluxDB answers 405 method not allowed.',
   },

@@ -1,5 +1,5 @@
 import type { Step } from './runner.ts'
-import { call } from './steps.ts'
+import { basic, call } from './steps.ts'
 
 // No timestamp (the server's clock): an old one falls outside the buckets' retention and InfluxDB
 // refuses the point.
@@ -34,8 +34,20 @@ export const writes: Step[] = [
   call('POST /api/v2/write two points', 'POST', write('org=acme&bucket=telemetry'), 'operator', text(`${line}mem,host=b free=3i\n`)),
 ]
 
-/** Sign-out last: it ends the sessions the other steps use. */
+/** Sign-out last: it ends the sessions the other steps use; before it, what browsers and guessers do. */
 export const signout: Step[] = [
+  call('POST /api/v2/authorizations with the session from a foreign Origin', 'POST', '/api/v2/authorizations', 'owner', {
+    json: (c) => ({ orgID: c.id.acme, permissions: [{ action: 'read', resource: { type: 'buckets', orgID: c.id.acme } }] }),
+    headers: { origin: 'http://attacker.example' },
+  }),
+  call('GET /api/v2/me with the session from a foreign Origin', 'GET', '/api/v2/me', 'owner', {
+    headers: { origin: 'http://attacker.example' },
+  }),
+  ...[1, 2, 3, 4, 5, 6].map((n) =>
+    call(`POST /api/v2/signin wrong password, attempt ${n}`, 'POST', '/api/v2/signin', undefined, {
+      headers: basic('member', `wrong-password-${n}`),
+    }),
+  ),
   call('POST /api/v2/signout without a session', 'POST', '/api/v2/signout'),
   call('POST /api/v2/signout unknown session', 'POST', '/api/v2/signout', undefined, { headers: { cookie: 'influxdb-oss-session=nope' } }),
   call('POST /api/v2/signout with a token', 'POST', '/api/v2/signout', 'operator'),
