@@ -122,5 +122,13 @@ export const cast: Step[] = [
   call('GET /api/v2/me with Bearer scheme', 'GET', '/api/v2/me', undefined, {
     headers: (c) => ({ authorization: `Bearer ${c.token.operator}` }),
   }),
+  call('GET /api/v2/resources as bucket read token', 'GET', '/api/v2/resources', 'readTelemetry'),
+  call('GET /api/v2/resources as inactive token', 'GET', '/api/v2/resources', 'inactiveToken'),
+  call('GET /api/v2/setup with a token', 'GET', '/api/v2/setup', 'operator'),
+  call('POST /api/v2/users without password', 'POST', '/api/v2/users', 'operator', { json: { name: 'nopass' }, then: keepId('nopass') }),
+  call('POST /api/v2/signin as a user without password', 'POST', '/api/v2/signin', undefined, { headers: basic('nopass', '') }),
+  call('POST /api/v2/signin as a user without password, any password', 'POST', '/api/v2/signin', undefined, {
+    headers: basic('nopass', 'anything-at-all'),
+  }),
   call('GET /api/v2/me with an unknown session', 'GET', '/api/v2/me', undefined, { headers: { cookie: 'influxdb-oss-session=nope' } }),
 ]
