@@ -1,5 +1,6 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import { routePath } from 'hono/route'
+import { requireAuth } from './auth/credentials.ts'
 import { SessionStore } from './auth/sessions.ts'
 import { SigninThrottle } from './auth/throttle.ts'
 import { openStore } from './db/database.ts'
@@ -115,6 +116,8 @@ function embeddedApi(app: Hono<AppEnv>, options: AppOptions, trustedProxies: Rea
   registerUserRoutes(app, services)
   registerAuthorizationRoutes(app, services)
   registerWriteRoutes(app, services)
+  // Like InfluxDB, an unknown API path asks for credentials before it is found not to exist.
+  app.all('/api/*', requireAuth(services))
   return () => store.close()
 }
 

@@ -15,8 +15,7 @@ const KEY_LENGTH = 32
 
 /** InfluxDB's rule: passwords are 8 to 72 characters. */
 export function validatePassword(password: string): void {
-  if (password.length < 8) throw invalid('passwords must be at least 8 characters long')
-  if (password.length > 72) throw invalid('passwords must be at most 72 characters long')
+  if (password.length < 8 || password.length > 72) throw invalid('passwords must be between 8 and 72 characters long')
 }
 
 export async function hashPassword(password: string): Promise<string> {

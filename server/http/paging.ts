@@ -1,6 +1,6 @@
 import { parseId } from '../ids.ts'
 import type { Page } from '../db/database.ts'
-import { invalid } from './errors.ts'
+import { ApiError, invalid } from './errors.ts'
 
 const MAX_LIMIT = 100
 const DEFAULT_LIMIT = 20
@@ -34,7 +34,13 @@ export function parsePage(query: (name: string) => string | undefined): Page {
     page.descending = value
   }
   const after = query('after')
-  if (after) page.after = parseId(after)
+  if (after) {
+    try {
+      page.after = parseId(after)
+    } catch (error) {
+      throw error instanceof ApiError ? invalid(`decoding after: ${error.message}`) : error
+    }
+  }
   return page
 }
 

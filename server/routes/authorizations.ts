@@ -189,9 +189,11 @@ export function registerAuthorizationRoutes(app: Hono<AppEnv>, services: Service
     const status = optionalString(body, 'status')
     const updated = store.transaction(() => {
       const authorization = findAuthorization(store, id)
+      // InfluxDB reads the token (read rights) before it updates it (write rights).
+      authorizeOn(store, c.get('principal'), 'read', authorization)
       authorizeOn(store, c.get('principal'), 'write', authorization)
       if (status !== undefined && status !== 'active' && status !== 'inactive') {
-        throw invalid('encodeAuthorization: unknown authorization status')
+        throw invalid('unknown authorization status')
       }
       // Only status and description can change; `{}` just bumps updatedAt.
       const next: Authorization = {

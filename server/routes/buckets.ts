@@ -40,7 +40,7 @@ function retentionOf(body: JsonObject): { retentionSeconds: number; shardGroupSe
   const retentionSeconds = optionalInt64(rule, 'everySeconds', 'retentionRules[0].everySeconds') ?? 0
   const shardGroupSeconds = optionalInt64(rule, 'shardGroupDurationSeconds', 'retentionRules[0].shardGroupDurationSeconds')
   if (retentionSeconds < 0) {
-    throw unprocessable('expiration seconds must be a non-negative integer')
+    throw unprocessable('expiration seconds cannot be negative')
   }
   if (retentionSeconds > 0 && retentionSeconds < 3600) {
     throw unprocessable('expiration seconds must be greater than or equal to one hour')
@@ -87,7 +87,7 @@ export function registerBucketRoutes(app: Hono<AppEnv>, services: Services): voi
   app.post('/api/v2/buckets', auth, async (c) => {
     const body = expectObject(await readJson(c.req.raw))
     const orgIDText = optionalString(body, 'orgID')
-    if (!orgIDText) throw unprocessable('organization id must be provided')
+    if (!orgIDText) throw invalid('organization id must be provided')
     const orgID = parseId(orgIDText)
     const retention = retentionOf(body)
     authorize(c.get('principal'), permission('write', 'buckets', { orgID }))

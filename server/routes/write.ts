@@ -37,7 +37,7 @@ function findOrg(store: Store, org: string | undefined, orgID: string | undefine
 function findBucket(store: Store, orgID: string, bucket: string): Bucket {
   const byId = isValidId(bucket) ? store.bucketById(bucket.toLowerCase()) : undefined
   const found = byId?.orgID === orgID ? byId : store.bucketByName(orgID, bucket)
-  if (!found) throw bucketNotFound()
+  if (!found) throw notFound(`bucket "${bucket}" not found`)
   return found
 }
 
@@ -97,7 +97,8 @@ export function registerWriteRoutes(app: Hono<AppEnv>, services: Services): void
       const raw = await readBody(c.req.raw, WRITE_LIMIT, tooLarge().message)
       const encoding = c.req.header('content-encoding')?.trim().toLowerCase()
       const body = encoding === 'gzip' || encoding === 'x-gzip' ? await gunzipBody(raw) : raw
-      if (body.length === 0) throw invalid('writing requires points')
+      // An empty body writes nothing and succeeds, as in InfluxDB.
+      if (body.length === 0) return c.body(null, 204)
       const now = nowNanos()
       const error = await checkBatch(body, precision as Precision, now)
       if (error !== undefined) throw invalid(error)

@@ -483,7 +483,7 @@ describe('authorizations', () => {
     const carol = (await call(app, 'POST', '/api/v2/users', { as: s.operator, body: { name: 'carol' } })).body.id
     const { id, token } = await createToken(server, s.operator, { orgID: s.orgID, userID: carol, permissions: [readBucket(s.orgID, s.bucketID)] })
     const bad = await call(app, 'PATCH', path(id), { as: s.operator, body: { status: 'paused' } })
-    expect(bad.body).toEqual({ code: 'invalid', message: 'encodeAuthorization: unknown authorization status' })
+    expect(bad.body).toEqual({ code: 'invalid', message: 'unknown authorization status' })
     const bumped = await call(app, 'PATCH', path(id), { as: s.operator, body: {} })
     expect(bumped.status).toBe(200)
     await call(app, 'DELETE', `/api/v2/users/${carol}`, { as: s.operator })
