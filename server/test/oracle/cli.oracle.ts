@@ -5,24 +5,13 @@
  * exit status and the same normalised output; the differences kept on purpose are listed below.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { compareRuns, INTENDED } from './cli-compare.ts'
 import { influxCliPath, makeCli } from './cli-run.ts'
 import { CAST, runScenario, STEPS, type StepResult } from './cli-scenario.ts'
 import { startEmptyEmbedded, startEmptyInfluxd, type EmptyServer } from './cli-servers.ts'
 
 const binary = influxCliPath()
 if (!binary) console.log('cli.oracle: skipped, the influx CLI is not built (run `npm run oracle:build`)')
-
-/**
- * Differences kept on purpose: each rewrites real influxd's normalised output into what the
- * embedded server answers, so that nothing else in that step may differ.
- */
-const INTENDED: Array<{ steps: RegExp; reason: string; rewrite: (output: string) => string }> = [
-  {
-    steps: /^auth list/,
-    reason: 'the embedded server keeps only a hash of each token, so lists show it empty (as InfluxDB 2.9+ with hashed tokens does)',
-    rewrite: (output) => output.replaceAll('"token": "<token>"', '"token": ""').replace(/ <token> /g, ' '),
-  },
-]
 
 function permissionsOf(result: StepResult | undefined): string[] {
   return (JSON.parse(result?.outcome.output ?? '{}') as { permissions?: string[] }).permissions ?? []
@@ -96,36 +85,25 @@ describe.skipIf(!binary)('the real influx CLI', () => {
     }
   })
 
+  it('normalises away all that changes from run to run: a second fresh embedded server answers the same', async () => {
+    const again = await startEmptyEmbedded()
+    const cli = makeCli(binary ?? '')
+    try {
+      const { unexpected } = compareRuns(embeddedResults, await runScenario(cli, again.url), [])
+      expect(unexpected, unexpected.join('\n\n')).toEqual([])
+    } finally {
+      cli.dispose()
+      await again.stop()
+    }
+  })
+
   it('answers every command as a real influxd does', (context) => {
     if (!real) {
       context.skip()
       return
     }
-    const rows: string[] = []
-    const unexpected: string[] = []
-    expect(realResults.map((result) => result.step)).toEqual(embeddedResults.map((result) => result.step))
-    embeddedResults.forEach((ours, index) => {
-      const theirs = realResults[index]
-      if (!theirs) return
-      const intended = INTENDED.find((entry) => entry.steps.test(ours.step))
-      const theirOutput = intended ? intended.rewrite(theirs.outcome.output) : theirs.outcome.output
-      const same =
-        ours.outcome.status === theirs.outcome.status &&
-        ours.outcome.output === theirOutput &&
-        ours.outcome.error === theirs.outcome.error
-      const verdict = same ? (intended && theirOutput !== theirs.outcome.output ? 'intended' : 'same') : 'DIFFERENT'
-      rows.push(`${verdict.padEnd(9)} ${String(ours.outcome.status).padEnd(3)} ${String(theirs.outcome.status).padEnd(3)} ${ours.command}`)
-      if (!same) {
-        unexpected.push(
-          [
-            ours.command,
-            `  embedded: ${ours.outcome.status} ${ours.outcome.error}\n${ours.outcome.output}`,
-            `  influxd:  ${theirs.outcome.status} ${theirs.outcome.error}\n${theirOutput}`,
-          ].join('\n'),
-        )
-      }
-    })
-    console.log(['verdict   emb real command', ...rows].join('\n'))
+    const { table, unexpected } = compareRuns(embeddedResults, realResults)
+    console.log(`embedded server (ours) against influxd (their):\n${table}`)
     for (const entry of INTENDED) console.log(`intended difference (${entry.steps.source}): ${entry.reason}`)
     expect(unexpected, unexpected.join('\n\n')).toEqual([])
   })
