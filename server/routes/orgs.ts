@@ -4,7 +4,7 @@ import { authorize, can, permission } from '../auth/permissions.ts'
 import type { Org } from '../db/database.ts'
 import { expectObject, optionalString, readJson } from '../http/body.ts'
 import { type AppEnv, type Services, json } from '../http/context.ts'
-import { invalid, notFound } from '../http/errors.ts'
+import { conflict, invalid, notFound } from '../http/errors.ts'
 import { parsePage } from '../http/paging.ts'
 import { isValidId, parseId } from '../ids.ts'
 import { orgResponse, userResponse } from '../responses.ts'
@@ -63,20 +63,25 @@ export function registerOrgRoutes(app: Hono<AppEnv>, services: Services): void {
     return json(c, 201, orgResponse(org))
   })
 
-  // `influx user create -o <org>` adds the new user to the org through this.
+  // `influx user create -o <org>` adds the new user to the org through this. Checks in InfluxDB's order.
   app.post('/api/v2/orgs/:orgID/members', auth, async (c) => {
     const orgID = parseId(c.req.param('orgID'))
+    const principal = c.get('principal')
+    // InfluxDB answers an org the caller cannot see like an unknown route.
+    if (!store.orgById(orgID) || !can(principal, readOrg(orgID))) throw notFound('404 page not found')
     const body = expectObject(await readJson(c.req.raw))
-    const userID = optionalString(body, 'id')
-    if (!userID || !isValidId(userID)) throw invalid('user id missing or invalid')
-    authorize(c.get('principal'), permission('write', 'orgs', { id: orgID, orgID }))
+    const given = optionalString(body, 'id')
+    if (!given) throw invalid('user id missing or invalid')
+    const userID = parseId(given)
+    authorize(principal, permission('write', 'orgs', { id: orgID, orgID }))
     const user = store.transaction(() => {
-      const found = store.userById(userID.toLowerCase())
+      const found = store.userById(userID)
       if (!found) throw notFound('user not found')
-      if (!store.orgById(orgID)) throw notFound('organization not found')
-      // An owner stays an owner: adding it as a member again changes nothing.
-      const current = store.membershipsOf(found.id).find((m) => m.resourceType === 'orgs' && m.resourceID === orgID)
-      if (!current) store.insertMembership(found.id, { resourceType: 'orgs', resourceID: orgID, role: 'member' })
+      // InfluxDB answers 500 here; a member or owner stays what it is.
+      if (store.membershipsOf(userID).some((m) => m.resourceType === 'orgs' && m.resourceID === orgID)) {
+        throw conflict(`mapping for user ${userID} already exists`)
+      }
+      store.insertMembership(userID, { resourceType: 'orgs', resourceID: orgID, role: 'member' })
       return found
     })
     return json(c, 201, { role: 'member', ...userResponse(user) })

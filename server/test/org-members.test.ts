@@ -27,25 +27,38 @@ describe('POST /api/v2/orgs/{orgID}/members', () => {
     expect(buckets.body.buckets.map((b: { id: string }) => b.id)).toContain(cast.bucketID)
   })
 
-  it('keeps an owner an owner', async () => {
+  it('refuses a user who already belongs to the org, owner or member (422; InfluxDB answers 500)', async () => {
     const { app } = server
-    const again = await call(app, 'POST', `/api/v2/orgs/${cast.orgID}/members`, { as: cast.operator, body: { id: cast.userID } })
-    expect(again.status).toBe(201)
+    const path = `/api/v2/orgs/${cast.orgID}/members`
+    const owner = await call(app, 'POST', path, { as: cast.operator, body: { id: cast.userID } })
+    expect([owner.status, owner.body]).toEqual([422, { code: 'conflict', message: `mapping for user ${cast.userID} already exists` }])
+    // Still an owner: it can create buckets.
     const write = await call(app, 'POST', '/api/v2/buckets', { as: cast.owner, body: { orgID: cast.orgID, name: 'owner-still', retentionRules: [] } })
     expect(write.status).toBe(201)
   })
 
-  it('refuses a missing user, an unknown user or org, and a caller without write on the org (401, as InfluxDB answers)', async () => {
+  it('answers bad input, unknown users and orgs, and callers without rights as InfluxDB does', async () => {
     const { app } = server
     const path = `/api/v2/orgs/${cast.orgID}/members`
     const missing = await call(app, 'POST', path, { as: cast.operator, body: {} })
     expect([missing.status, missing.body]).toEqual([400, { code: 'invalid', message: 'user id missing or invalid' }])
+    const bad = await call(app, 'POST', path, { as: cast.operator, body: { id: 'bad' } })
+    expect([bad.status, bad.body]).toEqual([400, { code: 'invalid', message: 'id must have a length of 16 bytes' }])
     const unknown = await call(app, 'POST', path, { as: cast.operator, body: { id: '0000000000000bad' } })
-    expect([unknown.status, unknown.body.message]).toEqual([404, 'user not found'])
+    expect([unknown.status, unknown.body]).toEqual([404, { code: 'not found', message: 'user not found' }])
     const noOrg = await call(app, 'POST', '/api/v2/orgs/0000000000000bad/members', { as: cast.operator, body: { id: cast.userID } })
-    expect([noOrg.status, noOrg.body.message]).toEqual([404, 'organization not found'])
-    const member = await signin(app, 'member', 'member-password')
-    const refused = await call(app, 'POST', path, { as: member, body: { id: cast.userID } })
-    expect(refused.status).toBe(401)
+    expect([noOrg.status, noOrg.body]).toEqual([404, { code: 'not found', message: '404 page not found' }])
+
+    const token = async (permissions: unknown[]) =>
+      ({ token: (await call(app, 'POST', '/api/v2/authorizations', { as: cast.operator, body: { orgID: cast.orgID, permissions } })).body.token as string })
+    const bucketsOnly = await token([{ action: 'read', resource: { type: 'buckets', orgID: cast.orgID } }])
+    const hidden = await call(app, 'POST', path, { as: bucketsOnly, body: { id: cast.userID } })
+    expect([hidden.status, hidden.body]).toEqual([404, { code: 'not found', message: '404 page not found' }])
+    const readOnly = await token([{ action: 'read', resource: { type: 'orgs', id: cast.orgID } }])
+    const refused = await call(app, 'POST', path, { as: readOnly, body: { id: cast.userID } })
+    expect([refused.status, refused.body]).toEqual([
+      401,
+      { code: 'unauthorized', message: `write:orgs/${cast.orgID}/orgs/${cast.orgID} is unauthorized` },
+    ])
   })
 })
