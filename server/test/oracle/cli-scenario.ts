@@ -70,6 +70,8 @@ function known(values: Record<string, string>, key: string): string {
 }
 
 const line = 'cpu,host=a usage=1'
+// Tokens go as --token=<value>: given as `-t <value>`, one that starts with a hyphen makes the CLI
+// print a warning on stdout.
 
 /** The seed's commands, in order, each run against both servers. */
 export const STEPS: Step[] = [
@@ -146,20 +148,20 @@ export const STEPS: Step[] = [
   { name: 'auth list --json', args: () => ['auth', 'list', '--json'], status: 0 },
   { name: 'auth list --user member --json', args: () => ['auth', 'list', '--user', CAST.member, '--json'], status: 0 },
   { name: 'auth list --id --json', args: (s) => ['auth', 'list', '--id', known(s.ids, 'writer'), '--json'], status: 0 },
-  { name: 'write with the write token (its bucket, by name)', args: (s) => ['write', '-t', known(s.tokens, 'writer'), '-o', CAST.org, '-b', CAST.bucket, line], status: 0 },
-  { name: 'write with the write token (its bucket, by ID)', args: (s) => ['write', '-t', known(s.tokens, 'writer'), '--bucket-id', known(s.ids, `bucket:${CAST.bucket}`), line], status: 0 },
-  { name: 'write with the write token (another bucket)', args: (s) => ['write', '-t', known(s.tokens, 'writer'), '--bucket-id', known(s.ids, 'bucket:second'), line], status: 1 },
-  { name: 'write with a read token', args: (s) => ['write', '-t', known(s.tokens, 'seed-read'), '--bucket-id', known(s.ids, `bucket:${CAST.bucket}`), line], status: 1 },
-  { name: 'write a malformed line', args: (s) => ['write', '-t', known(s.tokens, 'writer'), '--bucket-id', known(s.ids, `bucket:${CAST.bucket}`), 'cpu usage=1 notatime'], status: 1 },
+  { name: 'write with the write token (its bucket, by name)', args: (s) => ['write', `--token=${known(s.tokens, 'writer')}`, '-o', CAST.org, '-b', CAST.bucket, line], status: 0 },
+  { name: 'write with the write token (its bucket, by ID)', args: (s) => ['write', `--token=${known(s.tokens, 'writer')}`, '--bucket-id', known(s.ids, `bucket:${CAST.bucket}`), line], status: 0 },
+  { name: 'write with the write token (another bucket)', args: (s) => ['write', `--token=${known(s.tokens, 'writer')}`, '--bucket-id', known(s.ids, 'bucket:second'), line], status: 1 },
+  { name: 'write with a read token', args: (s) => ['write', `--token=${known(s.tokens, 'seed-read')}`, '--bucket-id', known(s.ids, `bucket:${CAST.bucket}`), line], status: 1 },
+  { name: 'write a malformed line', args: (s) => ['write', `--token=${known(s.tokens, 'writer')}`, '--bucket-id', known(s.ids, `bucket:${CAST.bucket}`), 'cpu usage=1 notatime'], status: 1 },
   { name: 'auth inactive', args: (s) => ['auth', 'inactive', '-i', known(s.ids, 'writer')], status: 0, setsActive: true },
   { name: 'auth list --id (inactive)', args: (s) => ['auth', 'list', '--id', known(s.ids, 'writer'), '--json'], status: 0, setsActive: true },
-  { name: 'write with the inactive token', args: (s) => ['write', '-t', known(s.tokens, 'writer'), '--bucket-id', known(s.ids, `bucket:${CAST.bucket}`), line], status: 1, setsActive: true },
+  { name: 'write with the inactive token', args: (s) => ['write', `--token=${known(s.tokens, 'writer')}`, '--bucket-id', known(s.ids, `bucket:${CAST.bucket}`), line], status: 1, setsActive: true },
   { name: 'auth active', args: (s) => ['auth', 'active', '-i', known(s.ids, 'writer')], status: 0, setsActive: true },
-  { name: 'write with the reactivated token', args: (s) => ['write', '-t', known(s.tokens, 'writer'), '--bucket-id', known(s.ids, `bucket:${CAST.bucket}`), line], status: 0, setsActive: true },
+  { name: 'write with the reactivated token', args: (s) => ['write', `--token=${known(s.tokens, 'writer')}`, '--bucket-id', known(s.ids, `bucket:${CAST.bucket}`), line], status: 0, setsActive: true },
   { name: 'auth inactive (unknown ID)', args: () => ['auth', 'inactive', '-i', '0000000000000bad'], status: 1, setsActive: true },
   { name: 'auth delete --json', args: (s) => ['auth', 'delete', '-i', known(s.ids, 'writer'), '--json'], status: 0 },
   { name: 'auth delete (already deleted)', args: (s) => ['auth', 'delete', '-i', known(s.ids, 'writer')], status: 1 },
-  { name: 'write with the deleted token', args: (s) => ['write', '-t', known(s.tokens, 'writer'), '--bucket-id', known(s.ids, `bucket:${CAST.bucket}`), line], status: 1 },
+  { name: 'write with the deleted token', args: (s) => ['write', `--token=${known(s.tokens, 'writer')}`, '--bucket-id', known(s.ids, `bucket:${CAST.bucket}`), line], status: 1 },
   { name: 'auth list --json (after delete)', args: () => ['auth', 'list', '--json'], status: 0 },
 ]
 
