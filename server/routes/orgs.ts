@@ -4,17 +4,17 @@ import { authorize, can, permission } from '../auth/permissions.ts'
 import type { Org } from '../db/database.ts'
 import { expectObject, optionalString, readJson } from '../http/body.ts'
 import { type AppEnv, type Services, json } from '../http/context.ts'
-import { notFound } from '../http/errors.ts'
+import { conflict, invalid, notFound } from '../http/errors.ts'
 import { parsePage } from '../http/paging.ts'
 import { isValidId, parseId } from '../ids.ts'
-import { orgResponse } from '../responses.ts'
+import { orgResponse, userResponse } from '../responses.ts'
 import { createOrg } from '../services/tenant.ts'
 
 export const readOrg = (orgID: string) => permission('read', 'orgs', { id: orgID, orgID })
 
 export const orgNameNotFound = (name: string) => notFound(`organization name "${name}" not found`)
 
-/** GET|POST /api/v2/orgs, GET /api/v2/orgs/{orgID} (ref §B.4). */
+/** GET|POST /api/v2/orgs, GET /api/v2/orgs/{orgID}, POST /api/v2/orgs/{orgID}/members (ref §B.4). */
 export function registerOrgRoutes(app: Hono<AppEnv>, services: Services): void {
   const { store } = services
   const auth = requireAuth(services)
@@ -61,6 +61,30 @@ export function registerOrgRoutes(app: Hono<AppEnv>, services: Services): void {
       ),
     )
     return json(c, 201, orgResponse(org))
+  })
+
+  // `influx user create -o <org>` adds the new user to the org through this. Checks in InfluxDB's order.
+  app.post('/api/v2/orgs/:orgID/members', auth, async (c) => {
+    const orgID = parseId(c.req.param('orgID'))
+    const principal = c.get('principal')
+    // InfluxDB answers an org the caller cannot see like an unknown route.
+    if (!store.orgById(orgID) || !can(principal, readOrg(orgID))) throw notFound('404 page not found')
+    const body = expectObject(await readJson(c.req.raw))
+    const given = optionalString(body, 'id')
+    if (!given) throw invalid('user id missing or invalid')
+    const userID = parseId(given)
+    authorize(principal, permission('write', 'orgs', { id: orgID, orgID }))
+    const user = store.transaction(() => {
+      const found = store.userById(userID)
+      if (!found) throw notFound('user not found')
+      // InfluxDB answers 500 here; a member or owner stays what it is.
+      if (store.membershipsOf(userID).some((m) => m.resourceType === 'orgs' && m.resourceID === orgID)) {
+        throw conflict(`mapping for user ${userID} already exists`)
+      }
+      store.insertMembership(userID, { resourceType: 'orgs', resourceID: orgID, role: 'member' })
+      return found
+    })
+    return json(c, 201, { role: 'member', ...userResponse(user) })
   })
 
   app.get('/api/v2/orgs/:orgID', auth, (c) => {

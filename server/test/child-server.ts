@@ -23,22 +23,29 @@ export interface ChildServer {
   stop(signal: NodeJS.Signals): Promise<void>
 }
 
-/** `npm start` as a child process (API only, port 0) on `dataDir`, resolved once it listens. */
-export function startChildServer(dataDir: string, nodeOptions: string[] = []): Promise<ChildServer> {
+const initEnv = {
+  INFLUXDB_INIT_USERNAME: CHILD_ADMIN.username,
+  INFLUXDB_INIT_PASSWORD: CHILD_ADMIN.password,
+  INFLUXDB_INIT_ORG: CHILD_ADMIN.org,
+  INFLUXDB_INIT_BUCKET: CHILD_ADMIN.bucket,
+  INFLUXDB_INIT_ADMIN_TOKEN: CHILD_ADMIN.token,
+}
+
+/**
+ * `npm start` as a child process (API only, port 0) on `dataDir`, resolved once it listens.
+ * `setup: false` leaves a new data directory un-set-up (for `influx setup` and the onboarding API).
+ */
+export function startChildServer(
+  dataDir: string,
+  nodeOptions: string[] = [],
+  { setup = true }: { setup?: boolean } = {},
+): Promise<ChildServer> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, API_ONLY: '1' }
+  // Removed, not just left out, so that none set in the caller's environment leaks in.
+  for (const name of Object.keys(initEnv)) delete env[name]
   const child: ChildProcess = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', 'server/start.ts'], {
     cwd: repoRoot,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      API_ONLY: '1',
-      INFLUXDB_INIT_USERNAME: CHILD_ADMIN.username,
-      INFLUXDB_INIT_PASSWORD: CHILD_ADMIN.password,
-      INFLUXDB_INIT_ORG: CHILD_ADMIN.org,
-      INFLUXDB_INIT_BUCKET: CHILD_ADMIN.bucket,
-      INFLUXDB_INIT_ADMIN_TOKEN: CHILD_ADMIN.token,
-    },
+    env: setup ? { ...env, ...initEnv } : env,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
