@@ -17,7 +17,7 @@ import {
   buildOperatorPermissions,
   permissionKey,
 } from '@/features/tokens/lib/permissions'
-import { toReadWriteRequest } from '@/features/tokens/lib/read-write-form'
+import { readWritePermissions } from '@/features/tokens/lib/read-write-form'
 import { influxdPath, startInfluxd } from '../../../scripts/oracle/influxd.ts'
 import { CHILD_ADMIN, startChildServer } from '../child-server.ts'
 import { type InfluxCli, influxCliPath, makeCli } from './cli-run.ts'
@@ -76,15 +76,18 @@ const MEMBER = 'member'
 function dialogStates(cast: Cast, orgName: string): Array<{ name: string; request: AuthorizationPostRequest; userName?: string }> {
   const buckets = [cast.telemetry, cast.second].map((b) => ({ ...b, orgID: cast.orgID, type: 'user' as const }))
   const readWrite = (read: string[] | 'all', write: string[] | 'all', description: string) =>
-    toReadWriteRequest(
-      {
-        description,
-        read: read === 'all' ? { mode: 'all', bucketIDs: [] } : { mode: 'scoped', bucketIDs: read },
-        write: write === 'all' ? { mode: 'all', bucketIDs: [] } : { mode: 'scoped', bucketIDs: write },
-      },
-      cast.orgID,
-      buckets,
-    )
+    ({
+      orgID: cast.orgID,
+      description,
+      permissions: readWritePermissions(
+        {
+          read: read === 'all' ? { mode: 'all', bucketIDs: [] } : { mode: 'scoped', bucketIDs: read },
+          write: write === 'all' ? { mode: 'all', bucketIDs: [] } : { mode: 'scoped', bucketIDs: write },
+        },
+        cast.orgID,
+        buckets,
+      ),
+    }) satisfies AuthorizationPostRequest
   const custom = (userID: string, types: Record<string, { read: boolean; write: boolean }>) =>
     buildCustomPermissions(
       { orgID: cast.orgID, orgName, userID },
