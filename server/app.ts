@@ -2,7 +2,7 @@ import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import { routePath } from 'hono/route'
 import { SessionStore } from './auth/sessions.ts'
 import { SigninThrottle } from './auth/throttle.ts'
-import { openStore } from './db/database.ts'
+import { openStore } from './db/store.ts'
 import type { AppEnv, Services } from './http/context.ts'
 import { normalizeAddress } from './http/client.ts'
 import { crossOriginProtection } from './http/csrf.ts'
@@ -115,7 +115,7 @@ function embeddedApi(app: Hono<AppEnv>, options: AppOptions, trustedProxies: Rea
   registerUserRoutes(app, services)
   registerAuthorizationRoutes(app, services)
   registerWriteRoutes(app, services)
-  return () => store.close()
+  return () => store.db.close()
 }
 
 /** The whole server as a Hono app: the API (embedded or proxied) and the built UI. No listening. */

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { buildApp } from './app.ts'
 import { ensureBuilt } from './build.ts'
 import type { Config } from './config.ts'
-import { openStore } from './db/database.ts'
+import { openStore } from './db/store.ts'
 import { listen } from './listen.ts'
 import { isSetupAllowed, setup } from './services/setup.ts'
 
@@ -17,7 +17,7 @@ export async function initialSetup(config: Config, log: (line: string) => void):
     const result = await setup(store, config.init)
     log(`Set up user "${result.user.name}", org "${result.org.name}", bucket "${result.bucket.name}".`)
   } finally {
-    store.close()
+    store.db.close()
   }
 }
 
