@@ -429,7 +429,7 @@ describe('static files', () => {
     const route = await call(app, 'GET', '/tokens/123', { headers: { accept: 'text/html' } })
     expect(route.status).toBe(200)
     expect(route.text).toContain('<title>app</title>')
-    expect((await call(app, 'GET', '/favicon.svg')).headers.get('content-type')).toBe('image/svg+xml')
+    expect((await call(app, 'GET', '/favicon.svg')).headers.get('content-type')).toMatch(/^image\/svg\+xml/)
     expect((await call(app, 'GET', '/missing.js')).status).toBe(404)
     expect((await call(app, 'GET', '/assets/../../etc/passwd', { headers: { accept: 'text/html' } })).text).not.toContain('root:')
     expect((await call(app, 'GET', '/%E0%A4%A', { headers: { accept: 'text/html' } })).status).toBe(200)
