@@ -80,7 +80,7 @@ it('keeps session permissions current across new tokens, deletions and other con
   const user = store.users.byName('svc-ünïcode')!
   const bucket = store.buckets.byName(orgID, 'telemetry')!
   const granted = permission('write', 'buckets', { orgID, id: bucket.id })
-  // Both caches: the store's token permissions and the session's built permission set.
+  // Both caches: the token permissions per user and the session's built permission set.
   const holds = () => {
     const inTokens = permissionsOfUserTokens(store.authorizations, user.id).some((p) => JSON.stringify(p) === JSON.stringify(granted))
     expect(sessionPermissions(store, user.id).allows(granted)).toBe(inTokens)
