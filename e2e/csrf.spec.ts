@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { buildApp } from '../server/app.ts'
-import { openStore } from '../server/db/database.ts'
+import { openStore } from '../server/db/store.ts'
 import { listen } from '../server/listen.ts'
 
 const ADMIN = { username: 'admin', password: 'correct-horse-battery', org: 'acme', bucket: 'telemetry' }
@@ -50,9 +50,9 @@ test('a form on another port of the same host can neither write with the session
 
     const store = openStore(dataDir)
     try {
-      expect(store.countPoints(bucket.id)).toBe(0)
+      expect(store.points.count(bucket.id)).toBe(0)
     } finally {
-      store.close()
+      store.db.close()
     }
     expect((await page.request.get(`${victim.url}/api/v2/me`)).status()).toBe(200)
   } finally {

@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib'
 import { type Browser, chromium } from '@playwright/test'
 import { build } from 'vite'
 import { buildApp } from '../server/app.ts'
-import { openStore } from '../server/db/database.ts'
+import { openStore } from '../server/db/store.ts'
 import { listen } from '../server/listen.ts'
 import { type BareFigures, measureBare, withBarePage } from './bench-bare.ts'
 import { type BrowserFigures, measureBrowser } from './bench-browser.ts'
@@ -68,7 +68,7 @@ async function seed(size: number): Promise<Fixture> {
   const seedStarted = performance.now()
   const store = openStore(dataDir)
   const fixture = await seedScale(store, { tokens: size, buckets: size, seed: SEED })
-  store.close()
+  store.db.close()
   const seedSeconds = (performance.now() - seedStarted) / 1000
   log(`${size}: seeded in ${seedSeconds.toFixed(1)} s`)
   return { ...fixture, dataDir, seedSeconds }

@@ -1,5 +1,6 @@
 import { type Permission, allAccessPermissions, permission } from '../server/auth/permissions.ts'
-import type { Status, Store } from '../server/db/database.ts'
+import type { Status } from '../server/domain.ts'
+import type { Store } from '../server/db/store.ts'
 import { setup } from '../server/services/setup.ts'
 import { createBucket, createUser, insertAuthorization } from '../server/services/tenant.ts'
 
@@ -67,7 +68,7 @@ export async function seedScale(store: Store, options: ScaleOptions): Promise<Sc
     org: SCALE_ORG,
     bucket: bucketName(0),
   })
-  store.transaction(() => {
+  store.db.transaction(() => {
     const bucketIDs: string[] = []
     for (let i = 1; i < options.buckets; i++) {
       const name = bucketName(i)
@@ -78,7 +79,7 @@ export async function seedScale(store: Store, options: ScaleOptions): Promise<Sc
     const owners = [admin.id]
     for (let i = 1; i <= SERVICE_USERS; i++) {
       const user = createUser(store, { name: `svc-${pick(SERVICES)}-${i}` })
-      store.insertMembership(user.id, { resourceType: 'orgs', resourceID: org.id, role: 'member' })
+      store.memberships.insert(user.id, { resourceType: 'orgs', resourceID: org.id, role: 'member' })
       owners.push(user.id)
     }
     const onBuckets = (action: 'read' | 'write', count: number): Permission[] => {

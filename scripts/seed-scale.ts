@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { DATABASE_FILE, openStore } from '../server/db/database.ts'
+import { DATABASE_FILE } from '../server/db/connection.ts'
+import { openStore } from '../server/db/store.ts'
 import { seedScale } from './scale-fixture.ts'
 
 // `npm run seed:scale -- --tokens 10000 --buckets 10000 [--data-dir DIR] [--seed N] [--force]`
@@ -44,5 +45,5 @@ try {
   console.log(`Sign in as ${result.username} / ${result.password} (org "${result.org}")`)
   console.log(`Serve it with: DATA_DIR=${dataDir} npm start`)
 } finally {
-  store.close()
+  store.db.close()
 }

@@ -3,7 +3,7 @@ import { routePath } from 'hono/route'
 import { requireAuth } from './auth/credentials.ts'
 import { SessionStore } from './auth/sessions.ts'
 import { SigninThrottle } from './auth/throttle.ts'
-import { openStore } from './db/database.ts'
+import { openStore } from './db/store.ts'
 import type { AppEnv, Services } from './http/context.ts'
 import { normalizeAddress } from './http/client.ts'
 import { crossOriginProtection } from './http/csrf.ts'
@@ -118,7 +118,7 @@ function embeddedApi(app: Hono<AppEnv>, options: AppOptions, trustedProxies: Rea
   registerWriteRoutes(app, services)
   // Like InfluxDB, an unknown API path asks for credentials before it is found not to exist.
   app.all('/api/*', requireAuth(services))
-  return () => store.close()
+  return () => store.db.close()
 }
 
 /** The whole server as a Hono app: the API (embedded or proxied) and the built UI. No listening. */

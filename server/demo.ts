@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type Permission, allAccessPermissions, permission } from './auth/permissions.ts'
 import { loadConfig } from './config.ts'
-import { type Store, openStore } from './db/database.ts'
+import { type Store, openStore } from './db/store.ts'
 import { runServer } from './run.ts'
 import { setup } from './services/setup.ts'
 import { createBucket, insertAuthorization } from './services/tenant.ts'
@@ -29,7 +29,7 @@ async function seed(store: Store): Promise<void> {
     bucket: 'telemetry',
     retentionSeconds: 30 * DAY,
   })
-  store.transaction(() => {
+  store.db.transaction(() => {
     const ids = new Map([[bucket.name, bucket.id]])
     for (const [name, days] of BUCKETS) ids.set(name, createBucket(store, { orgID: org.id, name, retentionSeconds: days * DAY }).id)
     const on = (action: 'read' | 'write', name: string) => permission(action, 'buckets', { orgID: org.id, id: ids.get(name) })
@@ -62,7 +62,7 @@ const store = openStore(dataDir)
 try {
   await seed(store)
 } finally {
-  store.close()
+  store.db.close()
 }
 await runServer(
   { ...loadConfig(process.env), dataDir, influxUrl: undefined, init: undefined },

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer'
-import type { Store } from './db/database.ts'
+import type { Store } from './db/store.ts'
 import { LineProtocolParser, LineSplitter, type Precision } from './lineprotocol.ts'
 
 // A write of 25 MiB takes seconds of parsing and inserting. It runs on the event loop in slices
@@ -88,12 +88,12 @@ export async function checkBatch(body: Buffer, precision: Precision, now: bigint
  * written. Returns false if the bucket went away meanwhile.
  */
 export async function storeBatch(store: Store, bucketID: string, body: Buffer, precision: Precision, now: bigint): Promise<boolean> {
-  const parser = new LineProtocolParser(precision, now, (p) => store.insertPoint(bucketID, p))
+  const parser = new LineProtocolParser(precision, now, (p) => store.points.insert(bucketID, p))
   const lines = new BodyLines(body)
   let done = false
   while (!done) {
-    const bucketGone = store.transaction(() => {
-      if (!store.bucketById(bucketID)) return true
+    const bucketGone = store.db.transaction(() => {
+      if (!store.buckets.byId(bucketID)) return true
       const started = performance.now()
       while (performance.now() - started < SLICE_MS) {
         const line = lines.next()

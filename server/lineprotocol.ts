@@ -1,4 +1,4 @@
-import type { FieldValue, Point } from './db/database.ts'
+import type { FieldValue, Point } from './domain.ts'
 
 export type Precision = 'ns' | 'us' | 'ms' | 's'
 

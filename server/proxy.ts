@@ -121,7 +121,10 @@ function failureResponse(c: Context, timedOut: boolean): Response {
     : errorResponse(new ApiError('unavailable', 'the upstream InfluxDB is unreachable', 502))
 }
 
-/** A handler that forwards the request to a real InfluxDB and streams its answer back. */
+/**
+ * A handler that forwards the request to a real InfluxDB and streams its answer back.
+ * Not hono/proxy: it drops Connection-named request headers only in a strict mode that answers 400, and leaves the rest of this file (forwarded headers, cookies, Expect, retry, timeout) to its caller.
+ */
 export function proxyTo(influxUrl: string, options: ProxyOptions) {
   const base = new URL(influxUrl)
   const prefix = base.pathname.replace(/\/+$/, '')

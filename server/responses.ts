@@ -1,5 +1,5 @@
 import type { Permission } from './auth/permissions.ts'
-import type { Authorization, Bucket, Org, User } from './db/database.ts'
+import type { Authorization, Bucket, Org, User } from './domain.ts'
 
 /** UserResponse (ref §B.3): `oauthID` is omitted when empty. */
 export function userResponse(u: User) {

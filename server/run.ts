@@ -1,12 +1,14 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildApp } from './app.ts'
-import { ensureBuilt } from './build.ts'
 import type { Config } from './config.ts'
-import { openStore } from './db/database.ts'
+import { openStore } from './db/store.ts'
 import { listen } from './listen.ts'
 import { isSetupAllowed, setup } from './services/setup.ts'
 
-const repoRoot = fileURLToPath(new URL('..', import.meta.url))
+// Built by `npm start`'s prestart step (scripts/build-if-stale.ts).
+const dist = fileURLToPath(new URL('../dist', import.meta.url))
 
 /** Performs the INFLUXDB_INIT_* setup on a database that is not set up yet; otherwise changes nothing. */
 export async function initialSetup(config: Config, log: (line: string) => void): Promise<void> {
@@ -17,18 +19,18 @@ export async function initialSetup(config: Config, log: (line: string) => void):
     const result = await setup(store, config.init)
     log(`Set up user "${result.user.name}", org "${result.org.name}", bucket "${result.bucket.name}".`)
   } finally {
-    store.close()
+    store.db.close()
   }
 }
 
-/** Builds the UI if needed, serves it with the API, and shuts down cleanly on SIGINT/SIGTERM. */
+/** Serves the built UI (when there is one) with the API, and shuts down cleanly on SIGINT/SIGTERM. */
 export async function runServer(
   config: Config,
   options: { banner?: string[]; onShutdown?: () => void } = {},
 ): Promise<void> {
   const log = (line: string) => console.log(line)
   await initialSetup(config, log)
-  const staticDir = config.apiOnly ? undefined : await ensureBuilt(repoRoot, log)
+  const staticDir = !config.apiOnly && existsSync(join(dist, 'index.html')) ? dist : undefined
   if (!staticDir) log(config.apiOnly ? 'API_ONLY=1: serving the API only.' : 'No UI found to serve; serving the API only.')
   const { app, close } = buildApp({
     dataDir: config.dataDir,

@@ -1,60 +1,11 @@
-import { createReadStream, statSync } from 'node:fs'
-import { extname, resolve, sep } from 'node:path'
-import { Readable } from 'node:stream'
-import type { Context, Hono, Next } from 'hono'
+import { resolve } from 'node:path'
+import { serveStatic } from '@hono/node-server/serve-static'
+import type { Hono } from 'hono'
 import type { AppEnv } from './http/context.ts'
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.webp': 'image/webp',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-}
 
 /** Paths that belong to the API, never to the single-page app. */
 export function isApiPath(path: string): boolean {
   return path.startsWith('/api/') || path === '/api' || path === '/health' || path === '/ping'
-}
-
-/** The regular file under `root` for a URL path, or undefined (also for anything escaping root). */
-function resolveFile(root: string, urlPath: string): string | undefined {
-  let decoded: string
-  try {
-    decoded = decodeURIComponent(urlPath)
-  } catch {
-    return undefined
-  }
-  if (decoded.includes('\0')) return undefined
-  const file = resolve(root, '.' + decoded)
-  if (file !== root && !file.startsWith(root + sep)) return undefined
-  try {
-    return statSync(file).isFile() ? file : undefined
-  } catch {
-    return undefined
-  }
-}
-
-function sendFile(c: Context, file: string, cacheControl: string): Response {
-  const { size } = statSync(file)
-  const headers = {
-    'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-    'Content-Length': String(size),
-    'Cache-Control': cacheControl,
-  }
-  if (c.req.method === 'HEAD') return c.body(null, 200, headers)
-  const stream = Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>
-  return c.body(stream, 200, headers)
 }
 
 const TOKENS_PAGE = /^\/orgs\/([0-9a-f]{16})\/load-data\/tokens\/?$/
@@ -69,28 +20,35 @@ function preloadFor(path: string): string | undefined {
   return orgID ? `</api/v2/authorizations?orgID=${orgID}>; rel=preload; as=fetch; crossorigin=anonymous` : undefined
 }
 
+const IMMUTABLE = 'public, max-age=31536000, immutable'
+// serveStatic calls its `next` when it has no file; here that means "try the next way to answer".
+const notFound = async () => {}
+
 /**
  * Serves the built app from `staticDir`: files as they are (hashed `/assets/*` cached forever,
  * the rest revalidated), and `index.html` for any other GET that accepts HTML (SPA routes).
+ * serveStatic refuses `..` segments and encoded paths, which then get the SPA or a 404.
  */
 export function registerStatic(app: Hono<AppEnv>, staticDir: string): void {
   const root = resolve(staticDir)
-  const index = resolve(root, 'index.html')
+  const files = serveStatic<AppEnv>({ root })
+  const index = serveStatic<AppEnv>({ root, path: 'index.html' })
 
-  app.get('*', async (c: Context, next: Next) => {
+  app.get('*', async (c, next) => {
     const path = c.req.path
     if (isApiPath(path)) return next()
-    const file = path === '/' ? undefined : resolveFile(root, path)
-    if (file && file !== index) {
-      const immutable = path.startsWith('/assets/')
-      return sendFile(c, file, immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
+    const isIndex = path === '/' || path === '/index.html'
+    const file = isIndex ? undefined : await files(c, notFound)
+    if (file) {
+      file.headers.set('Cache-Control', path.startsWith('/assets/') ? IMMUTABLE : 'no-cache')
+      return file
     }
-    const wantsHtml = (c.req.header('accept') ?? '').includes('text/html') || path === '/' || file === index
-    if (wantsHtml && resolveFile(root, '/index.html')) {
-      const preload = preloadFor(path)
-      if (preload) c.header('Link', preload)
-      return sendFile(c, index, 'no-cache')
-    }
-    return next()
+    const wantsHtml = isIndex || (c.req.header('accept') ?? '').includes('text/html')
+    const page = wantsHtml ? await index(c, notFound) : undefined
+    if (!page) return next()
+    page.headers.set('Cache-Control', 'no-cache')
+    const preload = preloadFor(path)
+    if (preload) page.headers.set('Link', preload)
+    return page
   })
 }

@@ -1,7 +1,8 @@
 import type { MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
-import type { Store } from '../db/database.ts'
+import type { Store } from '../db/store.ts'
 import { forbidden, unauthorized } from '../http/errors.ts'
+import { permissionsOfUserTokens } from '../services/token-permissions.ts'
 import type { AppEnv, Services } from '../http/context.ts'
 import { hashToken } from '../ids.ts'
 import {
@@ -31,7 +32,7 @@ const sessionSets = new WeakMap<Store, Map<string, { version: string; set: Permi
  * record. Reused until the store's rights version moves.
  */
 export function sessionPermissions(store: Store, userID: string): PermissionSet {
-  const version = store.rightsVersion()
+  const version = store.db.version('rights')
   let cache = sessionSets.get(store)
   if (!cache) sessionSets.set(store, (cache = new Map()))
   const cached = cache.get(userID)
@@ -43,7 +44,7 @@ export function sessionPermissions(store: Store, userID: string): PermissionSet 
 
 function buildSessionPermissions(store: Store, userID: string): PermissionSet {
   const set = new PermissionSet(mePermissions(userID))
-  for (const m of store.membershipsOf(userID)) {
+  for (const m of store.memberships.of(userID)) {
     if (m.resourceType === 'orgs') {
       const perms = m.role === 'owner' ? ownerPermissions(m.resourceID) : memberPermissions(m.resourceID)
       perms.forEach((p) => set.add(p))
@@ -54,7 +55,7 @@ function buildSessionPermissions(store: Store, userID: string): PermissionSet {
       set.add(permission('write', 'instance'))
     }
   }
-  store.permissionsOfUserTokens(userID).forEach((p) => set.add(p))
+  permissionsOfUserTokens(store.authorizations, userID).forEach((p) => set.add(p))
   return set
 }
 
@@ -70,12 +71,12 @@ interface TokenGrant {
 }
 
 function tokenGrant(store: Store, tokenHash: string): TokenGrant | undefined {
-  const version = store.tokensVersion()
+  const version = store.db.version('tokens')
   let cache = version === undefined ? undefined : tokenGrants.get(store)
   if (version !== undefined && cache?.version !== version) tokenGrants.set(store, (cache = { version, grants: new Map() }))
   const cached = cache?.grants.get(tokenHash)
   if (cached) return cached
-  const auth = store.authorizationByTokenHash(tokenHash)
+  const auth = store.authorizations.byTokenHash(tokenHash)
   if (!auth) return undefined
   const grant = { userID: auth.userID, orgID: auth.orgID, permissions: auth.status === 'active' ? new PermissionSet(auth.permissions) : null }
   cache?.grants.set(tokenHash, grant)
@@ -98,7 +99,7 @@ export function authenticate({ store, sessions }: Services, headers: Headers, co
     if (!session) throw unauthorized()
     principal = { kind: 'session', userID: session.userID, permissions: null }
   }
-  const user = store.userById(principal.userID)
+  const user = store.users.byId(principal.userID)
   if (!user || user.status !== 'active') throw forbidden('User is inactive')
   if (principal.kind === 'session') principal.permissions = sessionPermissions(store, user.id)
   return principal

@@ -1,4 +1,4 @@
-import type { Store } from '../db/database.ts'
+import type { Store } from '../db/store.ts'
 import { invalid } from '../http/errors.ts'
 import { type Permission, type Principal, can, formatPermission, permission } from './permissions.ts'
 
@@ -30,19 +30,19 @@ function outsideReason(
   const holdsType = can(principal, permission(p.action, type))
   switch (type) {
     case 'buckets':
-      return store.bucketById(id)?.orgID === orgID ? undefined : `bucket ${id} is not a bucket of org ${orgID}`
+      return store.buckets.byId(id)?.orgID === orgID ? undefined : `bucket ${id} is not a bucket of org ${orgID}`
     case 'authorizations':
-      return store.authorizationById(id)?.orgID === orgID
+      return store.authorizations.byId(id)?.orgID === orgID
         ? undefined
         : `authorization ${id} is not an authorization of org ${orgID}`
     case 'users': {
-      if (!store.userById(id)) return `user ${id} does not exist`
+      if (!store.users.byId(id)) return `user ${id} does not exist`
       if (holdsType || id === token.userID) return undefined
-      const member = store.membershipsOf(id).some((m) => m.resourceType === 'orgs' && m.resourceID === orgID)
+      const member = store.memberships.of(id).some((m) => m.resourceType === 'orgs' && m.resourceID === orgID)
       return member ? undefined : `user ${id} is neither the token's user nor a member of org ${orgID}`
     }
     case 'orgs':
-      if (!store.orgById(id)) return `org ${id} does not exist`
+      if (!store.orgs.byId(id)) return `org ${id} does not exist`
       return holdsType || id === orgID ? undefined : `org ${id} is not the token's org ${orgID}`
     default:
       // The embedded server stores no resource of the other types, so it cannot tell their org.

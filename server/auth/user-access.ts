@@ -1,4 +1,4 @@
-import type { Store } from '../db/database.ts'
+import type { Store } from '../db/store.ts'
 import { unauthorized } from '../http/errors.ts'
 import { type Action, type Principal, can, formatPermission, permission } from './permissions.ts'
 
@@ -10,7 +10,7 @@ import { type Action, type Principal, can, formatPermission, permission } from '
  */
 export function canUser(store: Store, principal: Principal, action: Action, userID: string): boolean {
   if (can(principal, permission(action, 'users', { id: userID }))) return true
-  const orgs = store.membershipsOf(userID).flatMap((m) => (m.resourceType === 'orgs' ? [m.resourceID] : []))
+  const orgs = store.memberships.of(userID).flatMap((m) => (m.resourceType === 'orgs' ? [m.resourceID] : []))
   if (userID === principal.userID && principal.orgID !== undefined) orgs.push(principal.orgID)
   // Only a permission naming this user under the org counts: an org-wide `users` permission never
   // reached a single user (InfluxDB requests `users/<id>` without an org), and must not start to.

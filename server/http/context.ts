@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import type { Principal } from '../auth/permissions.ts'
 import type { SessionStore } from '../auth/sessions.ts'
 import type { SigninThrottle } from '../auth/throttle.ts'
-import type { Store } from '../db/database.ts'
+import type { Store } from '../db/store.ts'
 
 /** What every embedded-API route needs. */
 export interface Services {

@@ -1,5 +1,5 @@
 import { parseId } from '../ids.ts'
-import type { Page } from '../db/database.ts'
+import type { Page } from '../domain.ts'
 import { ApiError, invalid } from './errors.ts'
 
 const MAX_LIMIT = 100

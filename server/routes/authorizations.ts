@@ -14,7 +14,7 @@ import {
   isResourceType,
   permission,
 } from '../auth/permissions.ts'
-import type { Authorization, AuthorizationFilter, Status } from '../db/database.ts'
+import type { Authorization, AuthorizationFilter, Status } from '../domain.ts'
 import { expectObject, optionalArray, optionalObject, optionalString, readJson } from '../http/body.ts'
 import { type AppEnv, type Services, json } from '../http/context.ts'
 import { ApiError, invalid, notFound } from '../http/errors.ts'
@@ -81,13 +81,13 @@ function authorizeOn(store: Services['store'], principal: Principal, action: Act
 
 /** The single-resource response: 404 when the token's org or user no longer exists (ref §B.8). */
 function singleResponse(store: Services['store'], a: Authorization, names: Names, token = '') {
-  if (!store.orgById(a.orgID)) throw notFound('organization not found')
-  if (!store.userById(a.userID)) throw notFound('user not found')
+  if (!store.orgs.byId(a.orgID)) throw notFound('organization not found')
+  if (!store.users.byId(a.userID)) throw notFound('user not found')
   return authorizationResponse(a, names, token)
 }
 
 function findAuthorization(store: Services['store'], idText: string): Authorization {
-  const authorization = store.authorizationById(parseId(idText))
+  const authorization = store.authorizations.byId(parseId(idText))
   if (!authorization) throw authorizationNotFound()
   return authorization
 }
@@ -109,23 +109,23 @@ export function registerAuthorizationRoutes(app: Hono<AppEnv>, services: Service
     // The ID form of a filter wins over the name form; `token` is ignored like in OSS.
     if (userID) filter.userID = parseId(userID)
     else if (userName) {
-      const user = store.userByName(userName)
+      const user = store.users.byName(userName)
       if (!user) throw notFound('user not found')
       filter.userID = user.id
     }
     if (orgID) filter.orgID = parseId(orgID)
     else if (orgName) {
-      const org = store.orgByName(orgName)
+      const org = store.orgs.byName(orgName)
       if (!org) throw orgNameNotFound(orgName)
       filter.orgID = org.id
     }
     if (id) {
       filter.id = parseId(id)
-      if (!store.authorizationById(filter.id)) throw authorizationNotFound()
+      if (!store.authorizations.byId(filter.id)) throw authorizationNotFound()
     }
     // Tokens the caller may not read, or whose user or org is gone, are dropped silently; so are
     // the tokens of an inactive user, which stop working like a deleted user's (issue #2).
-    const inactiveUsers = new Set(store.allUsers().filter((u) => u.status !== 'active').map((u) => u.id))
+    const inactiveUsers = new Set(store.users.all().filter((u) => u.status !== 'active').map((u) => u.id))
     // One answer per user: a list holds thousands of tokens of a handful of users.
     const readableUsers = new Map<string, boolean>()
     const canReadUser = (userID: string) => {
@@ -156,7 +156,7 @@ export function registerAuthorizationRoutes(app: Hono<AppEnv>, services: Service
     if (!orgID) throw invalid('org id required: invalid ID')
     const status = (statusText || 'active') as Status
     if (status !== 'active' && status !== 'inactive') throw invalid('invalid status: must be active or inactive')
-    if (!store.userById(principal.userID)) throw invalid('unable to create token')
+    if (!store.users.byId(principal.userID)) throw invalid('unable to create token')
 
     const userID = targetUserID ?? principal.userID
     authorize(principal, permission('write', 'authorizations', { orgID }))
@@ -168,8 +168,8 @@ export function registerAuthorizationRoutes(app: Hono<AppEnv>, services: Service
     const mismatch = permissions.find((p) => p.resource.orgID !== undefined && p.resource.orgID !== orgID)
     if (mismatch) throw invalid(`permission ${formatPermission(mismatch)} is not for org id ${orgID}`)
 
-    const created = store.transaction(() => {
-      if (!store.userById(userID) || !store.orgById(orgID)) throw invalid('unable to create token')
+    const created = store.db.transaction(() => {
+      if (!store.users.byId(userID) || !store.orgs.byId(orgID)) throw invalid('unable to create token')
       permissions.forEach((p) => assertInTokenOrg(store, principal, { orgID, userID }, p))
       return insertAuthorization(store, { orgID, userID, permissions, description, status })
     })
@@ -187,7 +187,7 @@ export function registerAuthorizationRoutes(app: Hono<AppEnv>, services: Service
     const body = expectObject(await readJson(c.req.raw))
     const description = optionalString(body, 'description')
     const status = optionalString(body, 'status')
-    const updated = store.transaction(() => {
+    const updated = store.db.transaction(() => {
       const authorization = findAuthorization(store, id)
       // InfluxDB reads the token (read rights) before it updates it (write rights).
       authorizeOn(store, c.get('principal'), 'read', authorization)
@@ -202,17 +202,17 @@ export function registerAuthorizationRoutes(app: Hono<AppEnv>, services: Service
         description: description ?? authorization.description,
         updatedAt: timestamp(),
       }
-      store.updateAuthorization(next)
+      store.authorizations.update(next)
       return next
     })
     return json(c, 200, singleResponse(store, updated, responses.currentNames()))
   })
 
   app.delete('/api/v2/authorizations/:authID', auth, (c) => {
-    store.transaction(() => {
+    store.db.transaction(() => {
       const authorization = findAuthorization(store, c.req.param('authID'))
       authorizeOn(store, c.get('principal'), 'write', authorization)
-      store.deleteAuthorization(authorization.id)
+      store.authorizations.delete(authorization.id)
     })
     responses.forget(parseId(c.req.param('authID')))
     return c.body(null, 204)

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono'
 import { requireAuth } from '../auth/credentials.ts'
 import { authorize, can, permission } from '../auth/permissions.ts'
-import type { Bucket, BucketFilter } from '../db/database.ts'
+import type { Bucket, BucketFilter } from '../domain.ts'
 import { type JsonObject, expectObject, optionalArray, optionalNumber, optionalString, readJson } from '../http/body.ts'
 import { type AppEnv, type Services, json } from '../http/context.ts'
 import { invalid, notFound, unprocessable } from '../http/errors.ts'
@@ -68,13 +68,13 @@ export function registerBucketRoutes(app: Hono<AppEnv>, services: Services): voi
       name: c.req.query('name') || undefined,
     }
     if (orgName !== undefined) {
-      const org = store.orgByName(orgName)
+      const org = store.orgs.byName(orgName)
       if (!org) throw orgNameNotFound(orgName)
       filter.orgID = org.id
     }
-    if (filter.id && !store.bucketById(filter.id)) throw bucketNotFound()
+    if (filter.id && !store.buckets.byId(filter.id)) throw bucketNotFound()
     // Paging happens before the permission filter, so a page can come back short (as in InfluxDB).
-    const visible = store.listBuckets(filter, page).filter((b) => can(principal, readBucket(b)))
+    const visible = store.buckets.list(filter, page).filter((b) => can(principal, readBucket(b)))
     const links = pagingLinks(
       '/api/v2/buckets',
       page,
@@ -91,8 +91,8 @@ export function registerBucketRoutes(app: Hono<AppEnv>, services: Services): voi
     const orgID = parseId(orgIDText)
     const retention = retentionOf(body)
     authorize(c.get('principal'), permission('write', 'buckets', { orgID }))
-    if (!store.orgById(orgID)) throw notFound('organization not found')
-    const bucket = store.transaction(() =>
+    if (!store.orgs.byId(orgID)) throw notFound('organization not found')
+    const bucket = store.db.transaction(() =>
       createBucket(store, {
         orgID,
         name: optionalString(body, 'name') ?? '',
@@ -104,18 +104,18 @@ export function registerBucketRoutes(app: Hono<AppEnv>, services: Services): voi
   })
 
   app.get('/api/v2/buckets/:bucketID', auth, (c) => {
-    const bucket = store.bucketById(parseId(c.req.param('bucketID')))
+    const bucket = store.buckets.byId(parseId(c.req.param('bucketID')))
     if (!bucket) throw bucketNotFound()
     authorize(c.get('principal'), readBucket(bucket))
     return json(c, 200, bucketResponse(bucket))
   })
 
   app.delete('/api/v2/buckets/:bucketID', auth, (c) => {
-    const bucket = store.bucketById(parseId(c.req.param('bucketID')))
+    const bucket = store.buckets.byId(parseId(c.req.param('bucketID')))
     if (!bucket) throw bucketNotFound()
     authorize(c.get('principal'), permission('write', 'buckets', { id: bucket.id, orgID: bucket.orgID }))
     if (bucket.type === 'system') throw invalid('system buckets cannot be deleted')
-    store.transaction(() => store.deleteBucket(bucket.id))
+    store.db.transaction(() => store.buckets.delete(bucket.id))
     return c.body(null, 204)
   })
 }

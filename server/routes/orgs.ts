@@ -1,7 +1,7 @@
 import type { Hono } from 'hono'
 import { requireAuth } from '../auth/credentials.ts'
 import { authorize, can, permission } from '../auth/permissions.ts'
-import type { Org } from '../db/database.ts'
+import type { Org } from '../domain.ts'
 import { expectObject, optionalString, readJson } from '../http/body.ts'
 import { type AppEnv, type Services, json } from '../http/context.ts'
 import { conflict, invalid, notFound } from '../http/errors.ts'
@@ -28,11 +28,11 @@ export function registerOrgRoutes(app: Hono<AppEnv>, services: Services): void {
     const userID = c.req.query('userID')
     let orgs: Org[]
     if (name) {
-      const org = store.orgByName(name)
+      const org = store.orgs.byName(name)
       if (!org) throw orgNameNotFound(name)
       orgs = [org]
     } else if (orgID && isValidId(orgID)) {
-      const org = store.orgById(orgID.toLowerCase())
+      const org = store.orgs.byId(orgID.toLowerCase())
       if (!org) throw notFound('organization not found')
       orgs = [org]
     } else {
@@ -43,7 +43,7 @@ export function registerOrgRoutes(app: Hono<AppEnv>, services: Services): void {
           : can(principal, permission('read', 'orgs'))
             ? undefined
             : principal.userID
-      orgs = store.listOrgs(page, memberID)
+      orgs = store.orgs.list(page, memberID)
     }
     const visible = orgs.filter((o) => can(principal, readOrg(o.id)))
     return json(c, 200, { links: { self: '/api/v2/orgs' }, orgs: visible.map(orgResponse) })
@@ -53,7 +53,7 @@ export function registerOrgRoutes(app: Hono<AppEnv>, services: Services): void {
     const body = expectObject(await readJson(c.req.raw))
     const principal = c.get('principal')
     authorize(principal, permission('write', 'orgs'))
-    const org = store.transaction(() =>
+    const org = store.db.transaction(() =>
       createOrg(
         store,
         { name: optionalString(body, 'name') ?? '', description: optionalString(body, 'description') },
@@ -68,20 +68,20 @@ export function registerOrgRoutes(app: Hono<AppEnv>, services: Services): void {
     const orgID = parseId(c.req.param('orgID'))
     const principal = c.get('principal')
     // InfluxDB answers an org the caller cannot see like an unknown route.
-    if (!store.orgById(orgID) || !can(principal, readOrg(orgID))) throw notFound('404 page not found')
+    if (!store.orgs.byId(orgID) || !can(principal, readOrg(orgID))) throw notFound('404 page not found')
     const body = expectObject(await readJson(c.req.raw))
     const given = optionalString(body, 'id')
     if (!given) throw invalid('user id missing or invalid')
     const userID = parseId(given)
     authorize(principal, permission('write', 'orgs', { id: orgID, orgID }))
-    const user = store.transaction(() => {
-      const found = store.userById(userID)
+    const user = store.db.transaction(() => {
+      const found = store.users.byId(userID)
       if (!found) throw notFound('user not found')
       // InfluxDB answers 500 here; a member or owner stays what it is.
-      if (store.membershipsOf(userID).some((m) => m.resourceType === 'orgs' && m.resourceID === orgID)) {
+      if (store.memberships.of(userID).some((m) => m.resourceType === 'orgs' && m.resourceID === orgID)) {
         throw conflict(`mapping for user ${userID} already exists`)
       }
-      store.insertMembership(userID, { resourceType: 'orgs', resourceID: orgID, role: 'member' })
+      store.memberships.insert(userID, { resourceType: 'orgs', resourceID: orgID, role: 'member' })
       return found
     })
     return json(c, 201, { role: 'member', ...userResponse(user) })
@@ -90,7 +90,7 @@ export function registerOrgRoutes(app: Hono<AppEnv>, services: Services): void {
   app.get('/api/v2/orgs/:orgID', auth, (c) => {
     const id = parseId(c.req.param('orgID'))
     authorize(c.get('principal'), readOrg(id))
-    const org = store.orgById(id)
+    const org = store.orgs.byId(id)
     if (!org) throw notFound('organization not found')
     return json(c, 200, orgResponse(org))
   })

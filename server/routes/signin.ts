@@ -37,10 +37,10 @@ export function registerSigninRoutes(app: Hono<AppEnv>, services: Services, trus
       const error = new ApiError('too many requests', `too many failed sign-in attempts, try again in ${wait} seconds`)
       return errorResponse(error, { 'Retry-After': String(wait) })
     }
-    const user = store.userByName(credentials.name)
+    const user = store.users.byName(credentials.name)
     let accepted = false
     try {
-      accepted = await checkSigninPassword(credentials.password, user ? store.passwordHash(user.id) : null)
+      accepted = await checkSigninPassword(credentials.password, user ? store.users.passwordHash(user.id) : null)
     } finally {
       if (accepted) signinThrottle.succeed(key)
       else signinThrottle.fail(key)
@@ -63,7 +63,7 @@ export function registerSigninRoutes(app: Hono<AppEnv>, services: Services, trus
   app.get('/api/v2/me', requireAuth(services), (c) => {
     const principal = c.get('principal')
     authorize(principal, permission('read', 'users', { id: principal.userID }))
-    const user = store.userById(principal.userID)
+    const user = store.users.byId(principal.userID)
     if (!user) throw notFound('user not found')
     return json(c, 200, userResponse(user))
   })

@@ -3,7 +3,7 @@ import { requireAuth } from '../auth/credentials.ts'
 import { hashPassword, validatePassword } from '../auth/passwords.ts'
 import { authorize, permission } from '../auth/permissions.ts'
 import { authorizeUser, canUser } from '../auth/user-access.ts'
-import type { Status, User } from '../db/database.ts'
+import type { Status, User } from '../domain.ts'
 import { type JsonObject, expectObject, optionalString, readJson } from '../http/body.ts'
 import { type AppEnv, type Services, json } from '../http/context.ts'
 import { conflict, invalid, notFound } from '../http/errors.ts'
@@ -33,11 +33,11 @@ export function registerUserRoutes(app: Hono<AppEnv>, services: Services): void 
     const id = c.req.query('id')
     let users: User[]
     if (name || id) {
-      const user = id ? store.userById(parseId(id)) : store.userByName(name ?? '')
+      const user = id ? store.users.byId(parseId(id)) : store.users.byName(name ?? '')
       if (!user || (name && user.name !== name)) throw userNotFound()
       users = [user]
     } else {
-      users = store.listUsers(page)
+      users = store.users.list(page)
     }
     // Everyone needs read:users/<id>, so a non-operator normally sees only themselves.
     const visible = users.filter((u) => canUser(store, c.get('principal'), 'read', u.id))
@@ -47,7 +47,7 @@ export function registerUserRoutes(app: Hono<AppEnv>, services: Services): void 
   app.post('/api/v2/users', auth, async (c) => {
     const body = expectObject(await readJson(c.req.raw))
     authorize(c.get('principal'), permission('write', 'users'))
-    const user = store.transaction(() =>
+    const user = store.db.transaction(() =>
       createUser(store, { name: optionalString(body, 'name') ?? '', status: optionalStatus(body) }),
     )
     return json(c, 201, userResponse(user))
@@ -56,7 +56,7 @@ export function registerUserRoutes(app: Hono<AppEnv>, services: Services): void 
   app.get('/api/v2/users/:userID', auth, (c) => {
     const id = parseId(c.req.param('userID'))
     authorizeUser(store, c.get('principal'), 'read', id)
-    const user = store.userById(id)
+    const user = store.users.byId(id)
     if (!user) throw userNotFound()
     return json(c, 200, userResponse(user))
   })
@@ -67,15 +67,15 @@ export function registerUserRoutes(app: Hono<AppEnv>, services: Services): void 
     const name = optionalString(body, 'name')?.trim()
     const status = optionalStatus(body)
     authorizeUser(store, c.get('principal'), 'write', id)
-    const updated = store.transaction(() => {
-      const user = store.userById(id)
+    const updated = store.db.transaction(() => {
+      const user = store.users.byId(id)
       if (!user) throw userNotFound()
       if (name !== undefined && name !== user.name) {
         if (name === '') throw invalid('user name is empty')
-        if (store.userByName(name)) throw conflict(`user with name ${name} already exists`)
+        if (store.users.byName(name)) throw conflict(`user with name ${name} already exists`)
       }
       const next: User = { ...user, name: name || user.name, status: status ?? user.status, updatedAt: timestamp() }
-      store.updateUser(next)
+      store.users.update(next)
       return next
     })
     return json(c, 200, userResponse(updated))
@@ -84,9 +84,9 @@ export function registerUserRoutes(app: Hono<AppEnv>, services: Services): void 
   app.delete('/api/v2/users/:userID', auth, (c) => {
     const id = parseId(c.req.param('userID'))
     authorizeUser(store, c.get('principal'), 'write', id)
-    store.transaction(() => {
-      if (!store.userById(id)) throw userNotFound()
-      store.deleteUser(id)
+    store.db.transaction(() => {
+      if (!store.users.byId(id)) throw userNotFound()
+      store.users.delete(id)
     })
     return c.body(null, 204)
   })
@@ -96,12 +96,12 @@ export function registerUserRoutes(app: Hono<AppEnv>, services: Services): void 
     const body = expectObject(await readJson(c.req.raw))
     const password = optionalString(body, 'password') ?? ''
     authorizeUser(store, c.get('principal'), 'write', id)
-    if (!store.userById(id)) throw userNotFound()
+    if (!store.users.byId(id)) throw userNotFound()
     validatePassword(password)
     const hash = await hashPassword(password)
-    store.transaction(() => {
-      if (!store.userById(id)) throw userNotFound()
-      store.setPasswordHash(id, hash, timestamp())
+    store.db.transaction(() => {
+      if (!store.users.byId(id)) throw userNotFound()
+      store.users.setPasswordHash(id, hash, timestamp())
     })
     return c.body(null, 204)
   })

@@ -3,7 +3,8 @@ import { gunzip } from 'node:zlib'
 import type { Hono } from 'hono'
 import { requireAuth } from '../auth/credentials.ts'
 import { can, permission } from '../auth/permissions.ts'
-import type { Bucket, Org, Store } from '../db/database.ts'
+import type { Bucket, Org } from '../domain.ts'
+import type { Store } from '../db/store.ts'
 import { WRITE_LIMIT, readBody } from '../http/body.ts'
 import type { AppEnv, Services } from '../http/context.ts'
 import { ApiError, errorResponse, forbidden, invalid, notFound } from '../http/errors.ts'
@@ -23,20 +24,20 @@ function findOrg(store: Store, org: string | undefined, orgID: string | undefine
   }
   if (orgID) id = parseId(orgID)
   if (id !== undefined) {
-    const found = store.orgById(id)
+    const found = store.orgs.byId(id)
     if (!found) throw notFound('organization not found')
     return found
   }
   if (name === undefined) throw invalid('Please provide either orgID or org')
-  const found = store.orgByName(name)
+  const found = store.orgs.byName(name)
   if (!found) throw orgNameNotFound(name)
   return found
 }
 
 /** `bucket` is tried as an ID first, then as a name, within the org. */
 function findBucket(store: Store, orgID: string, bucket: string): Bucket {
-  const byId = isValidId(bucket) ? store.bucketById(bucket.toLowerCase()) : undefined
-  const found = byId?.orgID === orgID ? byId : store.bucketByName(orgID, bucket)
+  const byId = isValidId(bucket) ? store.buckets.byId(bucket.toLowerCase()) : undefined
+  const found = byId?.orgID === orgID ? byId : store.buckets.byName(orgID, bucket)
   if (!found) throw notFound(`bucket "${bucket}" not found`)
   return found
 }

@@ -6,10 +6,11 @@ import { authenticate, sessionPermissions } from '../auth/credentials.ts'
 import { allAccessPermissions, permission } from '../auth/permissions.ts'
 import { SessionStore } from '../auth/sessions.ts'
 import { SigninThrottle } from '../auth/throttle.ts'
-import { type Store, openStore } from '../db/database.ts'
+import { type Store, openStore } from '../db/store.ts'
 import { authorizationResponse } from '../responses.ts'
 import { AuthorizationResponses } from './authorization-responses.ts'
 import { setup } from './setup.ts'
+import { permissionsOfUserTokens } from './token-permissions.ts'
 import { createBucket, createUser, insertAuthorization, loadNames } from './tenant.ts'
 
 let dataDir: string
@@ -21,7 +22,7 @@ beforeEach(async () => {
   store = openStore(dataDir)
   const { user, org, bucket } = await setup(store, { username: 'admin', org: 'acme', bucket: 'telemetry' })
   orgID = org.id
-  store.transaction(() => {
+  store.db.transaction(() => {
     const other = createUser(store, { name: 'svc-ünïcode' })
     const logs = createBucket(store, { orgID, name: 'logs 日本', retentionSeconds: 0 })
     const on = (action: 'read' | 'write', id: string) => permission(action, 'buckets', { orgID, id })
@@ -32,14 +33,14 @@ beforeEach(async () => {
 })
 
 afterEach(() => {
-  store.close()
+  store.db.close()
   rmSync(dataDir, { recursive: true, force: true })
 })
 
 /** What the list answered before any caching: every token named with freshly loaded names. */
 function expected(): string {
   const names = loadNames(store)
-  const authorizations = store.listAuthorizations({ orgID }).flatMap((a) => authorizationResponse(a, names) ?? [])
+  const authorizations = store.authorizations.list({ orgID }).flatMap((a) => authorizationResponse(a, names) ?? [])
   return JSON.stringify({ links: { self: '/api/v2/authorizations' }, authorizations })
 }
 
@@ -54,67 +55,67 @@ it('answers byte for byte what serializing the responses gives, cold and cached'
 it('follows token updates, new tokens, deleted buckets and users, and writes by another connection', () => {
   const responses = new AuthorizationResponses(store)
   list(responses)
-  const [first, second] = store.listAuthorizations({ orgID })
-  store.updateAuthorization({ ...first!, status: 'inactive', description: 'renamed', updatedAt: new Date().toISOString() })
+  const [first, second] = store.authorizations.list({ orgID })
+  store.authorizations.update({ ...first!, status: 'inactive', description: 'renamed', updatedAt: new Date().toISOString() })
   expect(list(responses)).toBe(expected())
 
-  store.transaction(() => insertAuthorization(store, { orgID, userID: second!.userID, permissions: [permission('write', 'buckets', { orgID })] }))
+  store.db.transaction(() => insertAuthorization(store, { orgID, userID: second!.userID, permissions: [permission('write', 'buckets', { orgID })] }))
   expect(list(responses)).toBe(expected())
 
-  const logs = store.bucketByName(orgID, 'logs 日本')!
-  store.deleteBucket(logs.id)
+  const logs = store.buckets.byName(orgID, 'logs 日本')!
+  store.buckets.delete(logs.id)
   expect(list(responses)).toBe(expected())
 
-  store.deleteUser(store.userByName('svc-ünïcode')!.id)
+  store.users.delete(store.users.byName('svc-ünïcode')!.id)
   expect(list(responses)).toBe(expected())
 
   // Another process changes a description without touching updatedAt: data_version gives it away.
   const other = openStore(dataDir)
-  other.updateAuthorization({ ...first!, description: 'changed elsewhere', updatedAt: store.authorizationById(first!.id)!.updatedAt })
-  other.close()
+  other.authorizations.update({ ...first!, description: 'changed elsewhere', updatedAt: store.authorizations.byId(first!.id)!.updatedAt })
+  other.db.close()
   expect(list(responses)).toBe(expected())
 })
 
 it('keeps session permissions current across new tokens, deletions and other connections', () => {
-  const user = store.userByName('svc-ünïcode')!
-  const bucket = store.bucketByName(orgID, 'telemetry')!
+  const user = store.users.byName('svc-ünïcode')!
+  const bucket = store.buckets.byName(orgID, 'telemetry')!
   const granted = permission('write', 'buckets', { orgID, id: bucket.id })
-  // Both caches: the store's token permissions and the session's built permission set.
+  // Both caches: the token permissions per user and the session's built permission set.
   const holds = () => {
-    const inTokens = store.permissionsOfUserTokens(user.id).some((p) => JSON.stringify(p) === JSON.stringify(granted))
+    const inTokens = permissionsOfUserTokens(store.authorizations, user.id).some((p) => JSON.stringify(p) === JSON.stringify(granted))
     expect(sessionPermissions(store, user.id).allows(granted)).toBe(inTokens)
     return inTokens
   }
   expect(holds()).toBe(false)
 
-  const { authorization } = store.transaction(() => insertAuthorization(store, { orgID, userID: user.id, permissions: [granted] }))
+  const { authorization } = store.db.transaction(() => insertAuthorization(store, { orgID, userID: user.id, permissions: [granted] }))
   expect(holds()).toBe(true)
-  store.deleteAuthorization(authorization.id)
+  store.authorizations.delete(authorization.id)
   expect(holds()).toBe(false)
 
   const other = openStore(dataDir)
-  other.transaction(() => insertAuthorization(other, { orgID, userID: user.id, permissions: [granted] }))
-  other.close()
+  other.db.transaction(() => insertAuthorization(other, { orgID, userID: user.id, permissions: [granted] }))
+  other.db.close()
   expect(holds()).toBe(true)
 })
 
 it('sees a token deactivated, deleted, or changed by another connection on its next use', () => {
   const services = { store, sessions: new SessionStore(60_000), signinThrottle: new SigninThrottle() }
-  const admin = store.userByName('admin')!
-  const { authorization, token } = store.transaction(() =>
+  const admin = store.users.byName('admin')!
+  const { authorization, token } = store.db.transaction(() =>
     insertAuthorization(store, { orgID, userID: admin.id, permissions: [permission('read', 'buckets', { orgID })] }),
   )
   const use = () => authenticate(services, new Headers({ Authorization: `Token ${token}` }), undefined)
   expect(use().permissions).not.toBeNull()
 
-  store.updateAuthorization({ ...authorization, status: 'inactive', updatedAt: new Date().toISOString() })
+  store.authorizations.update({ ...authorization, status: 'inactive', updatedAt: new Date().toISOString() })
   expect(use().permissions).toBeNull()
 
   const other = openStore(dataDir)
-  other.updateAuthorization({ ...authorization, status: 'active', updatedAt: new Date().toISOString() })
-  other.close()
+  other.authorizations.update({ ...authorization, status: 'active', updatedAt: new Date().toISOString() })
+  other.db.close()
   expect(use().permissions).not.toBeNull()
 
-  store.deleteAuthorization(authorization.id)
+  store.authorizations.delete(authorization.id)
   expect(use).toThrow()
 })

@@ -1,9 +1,5 @@
-import {
-  type AuthorizationFilter,
-  type AuthorizationVersion,
-  type Store,
-  parseAuthorization,
-} from '../db/database.ts'
+import { type AuthorizationFilter, type AuthorizationVersion, parseAuthorization } from '../domain.ts'
+import type { Store } from '../db/store.ts'
 import { type Names, authorizationResponse } from '../responses.ts'
 import { loadNames } from './tenant.ts'
 
@@ -38,7 +34,7 @@ export class AuthorizationResponses {
 
   /** id → name maps for authorization responses; reused while no name can have changed. */
   currentNames(): Names {
-    const version = this.store.namesVersion()
+    const version = this.store.db.version('names')
     if (version === undefined) return loadNames(this.store)
     if (version !== this.version || !this.names) {
       this.version = version
@@ -76,7 +72,7 @@ export class AuthorizationResponses {
   /** The list body in chunks of about CHUNK_BYTES, each built when asked for. */
   *listChunks(filter: AuthorizationFilter, include: (a: AuthorizationVersion) => boolean): Generator<Buffer, void, undefined> {
     const names = this.currentNames()
-    const ids = this.store.listAuthorizationVersions(filter).filter(include).map((a) => a.id)
+    const ids = this.store.authorizations.listVersions(filter).filter(include).map((a) => a.id)
     let parts: Buffer[] = [LIST_START]
     let size = LIST_START.length
     let first = true
@@ -99,7 +95,7 @@ export class AuthorizationResponses {
 
   /** The response JSON of each of `ids` that still exists, in order: cached, or read and serialized. */
   private jsonOf(ids: string[], names: Names): Buffer[] {
-    const current = this.store.authorizationVersionsByIds(ids)
+    const current = this.store.authorizations.versionsByIds(ids)
     // Taken before anything new is cached: caching may evict entries of this very batch.
     const json = new Map<string, Buffer | undefined>()
     const stale: string[] = []
@@ -110,7 +106,7 @@ export class AuthorizationResponses {
     }
     if (stale.length > 0) {
       const cacheable = this.names === names
-      for (const record of this.store.authorizationRecordsByIds(stale)) {
+      for (const record of this.store.authorizations.recordsByIds(stale)) {
         const response = authorizationResponse(parseAuthorization(record), names)
         const encoded = response && Buffer.from(JSON.stringify(response))
         json.set(record.id, encoded)

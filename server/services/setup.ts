@@ -1,6 +1,7 @@
 import { operatorPermissions } from '../auth/permissions.ts'
 import { hashPassword, validatePassword } from '../auth/passwords.ts'
-import type { Authorization, Bucket, Org, Store, User } from '../db/database.ts'
+import type { Authorization, Bucket, Org, User } from '../domain.ts'
+import type { Store } from '../db/store.ts'
 import { ApiError, conflict } from '../http/errors.ts'
 import { createBucket, createOrg, createUser, insertAuthorization, makeInstanceOwner } from './tenant.ts'
 
@@ -25,7 +26,7 @@ export interface SetupResult {
 
 /** True only while the store holds no users and no orgs (ref §B.12). */
 export function isSetupAllowed(store: Store): boolean {
-  return store.countUsersAndOrgs() === 0
+  return store.users.count() + store.orgs.count() === 0
 }
 
 const notAllowed = () => conflict('onboarding has already been completed')
@@ -51,7 +52,7 @@ export async function setup(store: Store, req: SetupRequest): Promise<SetupResul
   if (req.password) validatePassword(req.password)
   const passwordHash = req.password ? await hashPassword(req.password) : undefined
 
-  return store.transaction(() => {
+  return store.db.transaction(() => {
     // Checked again: another setup may have finished while the password was being hashed.
     if (!isSetupAllowed(store)) throw notAllowed()
     const user = createUser(store, { name: req.username, passwordHash })

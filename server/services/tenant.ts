@@ -1,27 +1,20 @@
 import type { Permission } from '../auth/permissions.ts'
-import {
-  type Authorization,
-  type Bucket,
-  INSTANCE_ID,
-  type Org,
-  type Status,
-  type Store,
-  type User,
-} from '../db/database.ts'
+import { type Authorization, type Bucket, INSTANCE_ID, type Org, type Status, type User } from '../domain.ts'
+import type { Store } from '../db/store.ts'
 import { conflict, invalid } from '../http/errors.ts'
 import { hashToken, newToken, randomId, snowflakeId, timestamp } from '../ids.ts'
 import type { Names } from '../responses.ts'
 
 // These functions write without opening a transaction: callers wrap a whole request's work in
-// store.transaction() so it lands completely or not at all.
+// store.db.transaction() so it lands completely or not at all.
 
 export function createUser(store: Store, input: { name: string; status?: Status; passwordHash?: string }): User {
   const name = input.name.trim()
   if (name === '') throw invalid('user name is empty')
-  if (store.userByName(name)) throw conflict(`user with name ${name} already exists`)
+  if (store.users.byName(name)) throw conflict(`user with name ${name} already exists`)
   const now = timestamp()
   const user: User = { id: snowflakeId(), name, status: input.status ?? 'active', createdAt: now, updatedAt: now }
-  store.insertUser(user, input.passwordHash ?? null)
+  store.users.insert(user, input.passwordHash ?? null)
   return user
 }
 
@@ -51,7 +44,7 @@ export function createBucket(store: Store, input: BucketInput): Bucket {
     throw invalid(`bucket name ${name} is invalid. Buckets may not start with underscore`)
   }
   if (name.includes('"')) throw invalid(`bucket name ${name} is invalid. Bucket names may not include quotation marks`)
-  if (store.bucketByName(input.orgID, name)) throw conflict(`bucket with name ${name} already exists`)
+  if (store.buckets.byName(input.orgID, name)) throw conflict(`bucket with name ${name} already exists`)
   const now = timestamp()
   const bucket: Bucket = {
     id: randomId(),
@@ -64,7 +57,7 @@ export function createBucket(store: Store, input: BucketInput): Bucket {
     createdAt: now,
     updatedAt: now,
   }
-  store.insertBucket(bucket)
+  store.buckets.insert(bucket)
   return bucket
 }
 
@@ -72,11 +65,11 @@ export function createBucket(store: Store, input: BucketInput): Bucket {
 export function createOrg(store: Store, input: { name: string; description?: string }, ownerID?: string): Org {
   const name = input.name.trim()
   if (name === '') throw invalid('org name is empty')
-  if (store.orgByName(name)) throw conflict(`organization with name ${name} already exists`)
+  if (store.orgs.byName(name)) throw conflict(`organization with name ${name} already exists`)
   const now = timestamp()
   const org: Org = { id: randomId(), name, description: input.description ?? '', createdAt: now, updatedAt: now }
-  store.insertOrg(org)
-  if (ownerID) store.insertMembership(ownerID, { resourceType: 'orgs', resourceID: org.id, role: 'owner' })
+  store.orgs.insert(org)
+  if (ownerID) store.memberships.insert(ownerID, { resourceType: 'orgs', resourceID: org.id, role: 'owner' })
   createBucket(store, {
     orgID: org.id,
     name: '_monitoring',
@@ -95,7 +88,7 @@ export function createOrg(store: Store, input: { name: string; description?: str
 }
 
 export function makeInstanceOwner(store: Store, userID: string): void {
-  store.insertMembership(userID, { resourceType: 'instance', resourceID: INSTANCE_ID, role: 'owner' })
+  store.memberships.insert(userID, { resourceType: 'instance', resourceID: INSTANCE_ID, role: 'owner' })
 }
 
 export interface AuthorizationInput {
@@ -112,7 +105,7 @@ export interface AuthorizationInput {
 export function insertAuthorization(store: Store, input: AuthorizationInput): { authorization: Authorization; token: string } {
   const token = input.token ?? newToken()
   const tokenHash = hashToken(token)
-  if (store.tokenHashExists(tokenHash)) throw conflict('token already exists')
+  if (store.authorizations.tokenHashExists(tokenHash)) throw conflict('token already exists')
   const now = timestamp()
   const authorization: Authorization = {
     id: snowflakeId(),
@@ -124,15 +117,15 @@ export function insertAuthorization(store: Store, input: AuthorizationInput): { 
     createdAt: now,
     updatedAt: now,
   }
-  store.insertAuthorization(authorization, tokenHash)
+  store.authorizations.insert(authorization, tokenHash)
   return { authorization, token }
 }
 
 /** Name lookups for authorization responses: three queries, whatever the number of tokens. */
 export function loadNames(store: Store): Names {
   return {
-    users: new Map(store.allUsers().map((u) => [u.id, u.name])),
-    orgs: new Map(store.allOrgs().map((o) => [o.id, o.name])),
-    buckets: store.bucketNames(),
+    users: new Map(store.users.all().map((u) => [u.id, u.name])),
+    orgs: new Map(store.orgs.all().map((o) => [o.id, o.name])),
+    buckets: store.buckets.names(),
   }
 }

@@ -5,7 +5,8 @@ import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { buildApp } from '../app.ts'
 import { SECRET_FILE, keyedTokenHash } from '../db/at-rest.ts'
-import { DATABASE_FILE, openStore } from '../db/database.ts'
+import { DATABASE_FILE } from '../db/connection.ts'
+import { openStore } from '../db/store.ts'
 import { hashToken } from '../ids.ts'
 import { call, setUp } from './helpers.ts'
 
@@ -52,7 +53,7 @@ describe('data at rest', () => {
     chmodSync(dataDir, 0o755)
     writeFileSync(join(dataDir, DATABASE_FILE), '')
     chmodSync(join(dataDir, DATABASE_FILE), 0o644)
-    openStore(dataDir).close()
+    openStore(dataDir).db.close()
     expect(mode(dataDir)).toBe(0o700)
     expect(mode(join(dataDir, DATABASE_FILE))).toBe(0o600)
   })

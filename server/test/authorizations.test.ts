@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { allAccessPermissions, operatorPermissions } from '../auth/permissions.ts'
-import { openStore } from '../db/database.ts'
+import { openStore } from '../db/store.ts'
 import { createBucket, createOrg } from '../services/tenant.ts'
 import { type Credential, type SetUp, type TestServer, call, setUp, signin, startTestServer } from './helpers.ts'
 
@@ -44,13 +44,13 @@ describe('permission model: credential × request (ref §A, §B, §C.2–C.6)', 
     // No API creates memberships: org B (owned by dora) and mia's membership of org A go in directly.
     const store = openStore(server.dataDir)
     try {
-      store.transaction(() => {
+      store.db.transaction(() => {
         ctx.orgB = createOrg(store, { name: 'globex' }, dora).id
         ctx.bucketB = createBucket(store, { orgID: ctx.orgB, name: 'ledger', retentionSeconds: 0 }).id
-        store.insertMembership(mia, { resourceType: 'orgs', resourceID: s.orgID, role: 'member' })
+        store.memberships.insert(mia, { resourceType: 'orgs', resourceID: s.orgID, role: 'member' })
       })
     } finally {
-      store.close()
+      store.db.close()
     }
     ctx.operatorAuthID = (await call(app, 'GET', '/api/v2/authorizations', { as: s.operator })).body.authorizations[0].id
     const allAccess = await createToken(server, s.owner, { orgID: s.orgID, permissions: allAccessPermissions(s.orgID, s.userID) })

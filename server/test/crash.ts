@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
 import Database from 'better-sqlite3'
-import { DATABASE_FILE } from '../db/database.ts'
+import { DATABASE_FILE } from '../db/connection.ts'
 import { CHILD_ADMIN, httpRequest, startChildServer, tokenHeaders } from './child-server.ts'
 
 export interface CrashFigures {

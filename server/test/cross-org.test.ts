@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Permission, allAccessPermissions, permission } from '../auth/permissions.ts'
-import { openStore } from '../db/database.ts'
+import { openStore } from '../db/store.ts'
 import { createBucket, createOrg, insertAuthorization } from '../services/tenant.ts'
 import { type Credential, type SetUp, type TestServer, call, setUp, signin, startTestServer } from './helpers.ts'
 
@@ -35,9 +35,9 @@ describe('cross-org permissions (issue 12.1)', () => {
   function storeToken(userID: string, orgID: string, permissions: Permission[]): Credential {
     const store = openStore(server.dataDir)
     try {
-      return { token: store.transaction(() => insertAuthorization(store, { orgID, userID, permissions })).token }
+      return { token: store.db.transaction(() => insertAuthorization(store, { orgID, userID, permissions })).token }
     } finally {
-      store.close()
+      store.db.close()
     }
   }
 
@@ -48,12 +48,12 @@ describe('cross-org permissions (issue 12.1)', () => {
     const dora = await user('dora')
     const store = openStore(server.dataDir)
     try {
-      store.transaction(() => {
+      store.db.transaction(() => {
         orgB = createOrg(store, { name: 'globex' }, dora).id
         bucketB = createBucket(store, { orgID: orgB, name: 'ledger', retentionSeconds: 0 }).id
       })
     } finally {
-      store.close()
+      store.db.close()
     }
     doraToken = (await post(s.operator, { orgID: orgB, userID: dora, permissions: [permission('read', 'buckets', { orgID: orgB, id: bucketB })] })).body.id
     // (a): carl holds the UI's 43-permission All-Access token of org A, given by the operator.
@@ -122,9 +122,9 @@ describe('cross-org permissions (issue 12.1)', () => {
     expect((await patch()).status).toBe(401)
     const store = openStore(server.dataDir)
     try {
-      store.transaction(() => store.insertMembership(erin, { resourceType: 'orgs', resourceID: bobOrg, role: 'member' }))
+      store.db.transaction(() => store.memberships.insert(erin, { resourceType: 'orgs', resourceID: bobOrg, role: 'member' }))
     } finally {
-      store.close()
+      store.db.close()
     }
     expect((await post(bobSession, { orgID: bobOrg, permissions: held })).status).toBe(201)
     expect((await patch()).status).toBe(200)

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../app.ts'
-import { openStore } from '../db/database.ts'
+import { openStore } from '../db/store.ts'
 import { listen } from '../listen.ts'
 import { type SetUp, type TestServer, setUp, startTestServer } from './helpers.ts'
 import { type HttpAnswer, httpRequest } from './http-client.ts'
@@ -33,9 +33,9 @@ describe('cross-origin requests with the session cookie', () => {
   const points = () => {
     const store = openStore(server.dataDir)
     try {
-      return store.countPoints(s.bucketID)
+      return store.points.count(s.bucketID)
     } finally {
-      store.close()
+      store.db.close()
     }
   }
 

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DATABASE_FILE } from '../db/database.ts'
+import { DATABASE_FILE } from '../db/connection.ts'
 import { type SetUp, type TestServer, call, setUp, startTestServer } from './helpers.ts'
 
 // Property-based hostile input against every endpoint. Rejected requests must be a 4xx with an

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { permission } from '../auth/permissions.ts'
-import { type Store, openStore } from '../db/database.ts'
+import { type Store, openStore } from '../db/store.ts'
 import { AuthorizationResponses } from '../services/authorization-responses.ts'
 import { setup } from '../services/setup.ts'
 import { insertAuthorization } from '../services/tenant.ts'
@@ -19,7 +19,7 @@ beforeEach(async () => {
   store = openStore(dataDir)
   const { user, org } = await setup(store, { username: 'admin', org: 'acme', bucket: 'telemetry' })
   orgID = org.id
-  store.transaction(() => {
+  store.db.transaction(() => {
     for (let i = 0; i < 40; i++) {
       const description = `${i} ${'d'.repeat(100 * KIB)}`
       insertAuthorization(store, { orgID, userID: user.id, permissions: [permission('read', 'buckets', { orgID })], description })
@@ -28,7 +28,7 @@ beforeEach(async () => {
 })
 
 afterEach(() => {
-  store.close()
+  store.db.close()
   rmSync(dataDir, { recursive: true, force: true })
 })
 
@@ -56,8 +56,8 @@ it('leaves out a token deleted while its list is being sent', () => {
   const responses = new AuthorizationResponses(store)
   const chunks = responses.listChunks({ orgID }, () => true)
   const first = chunks.next().value!.toString('utf8')
-  const last = store.listAuthorizations({ orgID }).at(-1)!
-  store.transaction(() => store.deleteAuthorization(last.id))
+  const last = store.authorizations.list({ orgID }).at(-1)!
+  store.db.transaction(() => store.authorizations.delete(last.id))
   const text = first + [...chunks].map((c) => c.toString('utf8')).join('')
   const ids = (JSON.parse(text).authorizations as { id: string }[]).map((a) => a.id)
   expect(ids).toHaveLength(40)

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadConfig } from '../config.ts'
-import { openStore } from '../db/database.ts'
+import { openStore } from '../db/store.ts'
 import { initialSetup } from '../run.ts'
 
 describe('configuration and INFLUXDB_INIT_* setup', () => {
@@ -39,10 +39,10 @@ describe('configuration and INFLUXDB_INIT_* setup', () => {
       expect(log).toEqual(['Set up user "admin", org "acme", bucket "telemetry".'])
       const store = openStore(dataDir)
       try {
-        expect(store.allOrgs().map((o) => o.name)).toEqual(['acme'])
-        expect(store.listAuthorizations({})).toHaveLength(1)
+        expect(store.orgs.all().map((o) => o.name)).toEqual(['acme'])
+        expect(store.authorizations.list({})).toHaveLength(1)
       } finally {
-        store.close()
+        store.db.close()
       }
     } finally {
       rmSync(dataDir, { recursive: true, force: true })

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openStore } from '../db/database.ts'
+import { openStore } from '../db/store.ts'
 import { REPORTED_ERRORS } from '../lineprotocol.ts'
 import { WRITES_PER_CREDENTIAL } from '../routes/write.ts'
 import { type SetUp, type TestServer, call, setUp, startTestServer } from './helpers.ts'
@@ -62,9 +62,9 @@ describe('the write path', () => {
     expect(p95(during) - p95(idle)).toBeLessThan(100)
     const store = openStore(server.dataDir)
     try {
-      expect(store.countPoints(s.bucketID)).toBe(2 * points)
+      expect(store.points.count(s.bucketID)).toBe(2 * points)
     } finally {
-      store.close()
+      store.db.close()
     }
   }, 60_000)
 
@@ -110,14 +110,14 @@ describe('the write path', () => {
   it('refuses invalid UTF-8 with 400 and stores nothing of the batch', async () => {
     const store = openStore(server.dataDir)
     try {
-      const before = store.countPoints(s.bucketID)
+      const before = store.points.count(s.bucketID)
       const body = Buffer.concat([Buffer.from('ok v=1\nbad,t=a'), Buffer.from([0xff, 0xfe]), Buffer.from(' v=2\nok v=3')])
       const res = await write(body)
       expect(res.status).toBe(400)
       expect(res.body.message).toBe("unable to parse 'bad,t=a\uFFFD\uFFFD v=2': invalid UTF-8")
-      expect(store.countPoints(s.bucketID)).toBe(before)
+      expect(store.points.count(s.bucketID)).toBe(before)
     } finally {
-      store.close()
+      store.db.close()
     }
   })
 })
