@@ -74,9 +74,9 @@ function validatePermissions(decoded: ReturnType<typeof decodePermission>[]): Pe
 type Owned = Pick<Authorization, 'id' | 'orgID' | 'userID'>
 
 /** A token is read or written with the same action on it, in its org, and on its user. */
-function authorizeOn(store: Services['store'], principal: Principal, action: Action, a: Owned): void {
+function authorizeOn(principal: Principal, action: Action, a: Owned): void {
   authorize(principal, permission(action, 'authorizations', { id: a.id, orgID: a.orgID }))
-  authorizeUser(store, principal, action, a.userID)
+  authorizeUser(principal, action, a.userID)
 }
 
 /** The single-resource response: 404 when the token's org or user no longer exists (ref §B.8). */
@@ -130,7 +130,7 @@ export function registerAuthorizationRoutes(app: Hono<AppEnv>, services: Service
     const readableUsers = new Map<string, boolean>()
     const canReadUser = (userID: string) => {
       let allowed = readableUsers.get(userID)
-      if (allowed === undefined) readableUsers.set(userID, (allowed = canUser(store, principal, 'read', userID)))
+      if (allowed === undefined) readableUsers.set(userID, (allowed = canUser(principal, 'read', userID)))
       return allowed
     }
     const body = responses.listJson(
@@ -160,7 +160,7 @@ export function registerAuthorizationRoutes(app: Hono<AppEnv>, services: Service
 
     const userID = targetUserID ?? principal.userID
     authorize(principal, permission('write', 'authorizations', { orgID }))
-    authorizeUser(store, principal, 'write', userID)
+    authorizeUser(principal, 'write', userID)
     permissions.forEach((p) => authorizeGrant(principal, p))
     // InfluxDB answers 500 here; a clear 400 is better.
     assertNoInstance(permissions)
@@ -178,7 +178,7 @@ export function registerAuthorizationRoutes(app: Hono<AppEnv>, services: Service
 
   app.get('/api/v2/authorizations/:authID', auth, (c) => {
     const authorization = findAuthorization(store, c.req.param('authID'))
-    authorizeOn(store, c.get('principal'), 'read', authorization)
+    authorizeOn(c.get('principal'), 'read', authorization)
     return json(c, 200, singleResponse(store, authorization, responses.currentNames()))
   })
 
@@ -189,7 +189,7 @@ export function registerAuthorizationRoutes(app: Hono<AppEnv>, services: Service
     const status = optionalString(body, 'status')
     const updated = store.transaction(() => {
       const authorization = findAuthorization(store, id)
-      authorizeOn(store, c.get('principal'), 'write', authorization)
+      authorizeOn(c.get('principal'), 'write', authorization)
       if (status !== undefined && status !== 'active' && status !== 'inactive') {
         throw invalid('encodeAuthorization: unknown authorization status')
       }
@@ -209,7 +209,7 @@ export function registerAuthorizationRoutes(app: Hono<AppEnv>, services: Service
   app.delete('/api/v2/authorizations/:authID', auth, (c) => {
     store.transaction(() => {
       const authorization = findAuthorization(store, c.req.param('authID'))
-      authorizeOn(store, c.get('principal'), 'write', authorization)
+      authorizeOn(c.get('principal'), 'write', authorization)
       store.deleteAuthorization(authorization.id)
     })
     responses.forget(parseId(c.req.param('authID')))

@@ -40,7 +40,7 @@ export function registerUserRoutes(app: Hono<AppEnv>, services: Services): void 
       users = store.listUsers(page)
     }
     // Everyone needs read:users/<id>, so a non-operator normally sees only themselves.
-    const visible = users.filter((u) => canUser(store, c.get('principal'), 'read', u.id))
+    const visible = users.filter((u) => canUser(c.get('principal'), 'read', u.id))
     return json(c, 200, { links: { self: '/api/v2/users' }, users: visible.map(userResponse) })
   })
 
@@ -55,7 +55,7 @@ export function registerUserRoutes(app: Hono<AppEnv>, services: Services): void 
 
   app.get('/api/v2/users/:userID', auth, (c) => {
     const id = parseId(c.req.param('userID'))
-    authorizeUser(store, c.get('principal'), 'read', id)
+    authorizeUser(c.get('principal'), 'read', id)
     const user = store.userById(id)
     if (!user) throw userNotFound()
     return json(c, 200, userResponse(user))
@@ -66,7 +66,7 @@ export function registerUserRoutes(app: Hono<AppEnv>, services: Services): void 
     const body = expectObject(await readJson(c.req.raw))
     const name = optionalString(body, 'name')?.trim()
     const status = optionalStatus(body)
-    authorizeUser(store, c.get('principal'), 'write', id)
+    authorizeUser(c.get('principal'), 'write', id)
     const updated = store.transaction(() => {
       const user = store.userById(id)
       if (!user) throw userNotFound()
@@ -83,7 +83,7 @@ export function registerUserRoutes(app: Hono<AppEnv>, services: Services): void 
 
   app.delete('/api/v2/users/:userID', auth, (c) => {
     const id = parseId(c.req.param('userID'))
-    authorizeUser(store, c.get('principal'), 'write', id)
+    authorizeUser(c.get('principal'), 'write', id)
     store.transaction(() => {
       if (!store.userById(id)) throw userNotFound()
       store.deleteUser(id)
@@ -95,7 +95,7 @@ export function registerUserRoutes(app: Hono<AppEnv>, services: Services): void 
     const id = parseId(c.req.param('userID'))
     const body = expectObject(await readJson(c.req.raw))
     const password = optionalString(body, 'password') ?? ''
-    authorizeUser(store, c.get('principal'), 'write', id)
+    authorizeUser(c.get('principal'), 'write', id)
     if (!store.userById(id)) throw userNotFound()
     validatePassword(password)
     const hash = await hashPassword(password)
