@@ -19,11 +19,6 @@ export interface Permission {
   resource: Resource
 }
 
-const resourceTypeSet = new Set<string>(RESOURCE_TYPES)
-export const isResourceType = (value: unknown): value is ResourceType =>
-  typeof value === 'string' && resourceTypeSet.has(value)
-export const isAction = (value: unknown): value is Action => value === 'read' || value === 'write'
-
 /** InfluxDB's Permission.String(): `read:orgs/<orgID>/buckets/<id>` and its shorter forms. */
 export function formatPermission(p: Permission): string {
   const { type, id, orgID } = p.resource

@@ -1,23 +1,26 @@
 import type { Hono } from 'hono'
 import { requireAuth } from '../auth/credentials.ts'
 import {
+  authorizationPostJson,
+  authorizationPostRequestSchema,
+  authorizationUpdateJson,
+  authorizationUpdateRequestSchema,
+} from '../../src/api/authorization-schema.ts'
+import {
   type Action,
-  type Permission,
   type Principal,
-  type Resource,
+  type ResourceType,
   assertNoInstance,
   authorize,
   authorizeGrant,
   can,
   formatPermission,
-  isAction,
-  isResourceType,
   permission,
 } from '../auth/permissions.ts'
-import type { Authorization, AuthorizationFilter, Status } from '../db/database.ts'
-import { expectObject, optionalArray, optionalObject, optionalString, readJson } from '../http/body.ts'
+import type { Authorization, AuthorizationFilter } from '../db/database.ts'
+import { check, readJson } from '../http/body.ts'
 import { type AppEnv, type Services, json } from '../http/context.ts'
-import { ApiError, invalid, notFound } from '../http/errors.ts'
+import { invalid, notFound } from '../http/errors.ts'
 import { parseId, timestamp } from '../ids.ts'
 import { assertInTokenOrg } from '../auth/token-scope.ts'
 import { authorizeUser, canUser } from '../auth/user-access.ts'
@@ -29,47 +32,6 @@ import { orgNameNotFound } from './orgs.ts'
 const authorizationNotFound = () => notFound('authorization not found')
 // The list body is built as text (see AuthorizationResponses), so it is sent with json()'s type by hand.
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8'
-
-/** An ID inside the JSON body: InfluxDB reports a bad one as a JSON decoding error. */
-function jsonId(value: string): string {
-  try {
-    return parseId(value)
-  } catch (error) {
-    if (error instanceof ApiError) throw invalid(`invalid json structure: ${error.message}`)
-    throw error
-  }
-}
-
-const optionalJsonId = (value: string | undefined) => (value === undefined ? undefined : jsonId(value))
-
-/** Decodes one permission; only `action`, `resource.type`, `resource.id`, `resource.orgID` are read. */
-function decodePermission(value: unknown, index: number): { action: unknown; resource: { type: unknown; id?: string; orgID?: string } } {
-  const item = expectObject(value, `permissions[${index}]`)
-  const resource = optionalObject(item, 'resource') ?? {}
-  return {
-    action: item.action,
-    resource: {
-      type: resource.type,
-      id: optionalJsonId(optionalString(resource, 'id')),
-      orgID: optionalJsonId(optionalString(resource, 'orgID')),
-    },
-  }
-}
-
-/** ref §C.4 steps 3–4: non-empty, known types and actions. */
-function validatePermissions(decoded: ReturnType<typeof decodePermission>[]): Permission[] {
-  if (decoded.length === 0) throw invalid('authorization must include permissions')
-  return decoded.map((p) => {
-    if (!isResourceType(p.resource.type)) {
-      throw invalid('invalid resource type for permission: unknown resource type for permission')
-    }
-    if (!isAction(p.action)) throw invalid('invalid action type for permission: unknown action for permission')
-    const resource: Resource = { type: p.resource.type }
-    if (p.resource.id !== undefined) resource.id = p.resource.id
-    if (p.resource.orgID !== undefined) resource.orgID = p.resource.orgID
-    return { action: p.action, resource }
-  })
-}
 
 type Owned = Pick<Authorization, 'id' | 'orgID' | 'userID'>
 
@@ -145,20 +107,15 @@ export function registerAuthorizationRoutes(app: Hono<AppEnv>, services: Service
 
   app.post('/api/v2/authorizations', auth, async (c) => {
     const principal = c.get('principal')
-    const body = expectObject(await readJson(c.req.raw))
-    const orgID = optionalJsonId(optionalString(body, 'orgID'))
-    const targetUserID = optionalJsonId(optionalString(body, 'userID'))
-    const description = optionalString(body, 'description')
-    const statusText = optionalString(body, 'status')
-    const decoded = (optionalArray(body, 'permissions') ?? []).map(decodePermission)
-
-    const permissions = validatePermissions(decoded)
-    if (!orgID) throw invalid('org id required: invalid ID')
-    const status = (statusText || 'active') as Status
-    if (status !== 'active' && status !== 'inactive') throw invalid('invalid status: must be active or inactive')
+    const request = check(authorizationPostRequestSchema, await readJson(c.req.raw, authorizationPostJson))
+    const { orgID, description, status = 'active' } = request
+    // Validated against the known types; `name` and `org` are not read.
+    const permissions = request.permissions.map(({ action, resource }) =>
+      permission(action, resource.type as ResourceType, { id: resource.id, orgID: resource.orgID }),
+    )
     if (!store.userById(principal.userID)) throw invalid('unable to create token')
 
-    const userID = targetUserID ?? principal.userID
+    const userID = request.userID ?? principal.userID
     authorize(principal, permission('write', 'authorizations', { orgID }))
     authorizeUser(principal, 'write', userID)
     permissions.forEach((p) => authorizeGrant(principal, p))
@@ -184,15 +141,11 @@ export function registerAuthorizationRoutes(app: Hono<AppEnv>, services: Service
 
   app.patch('/api/v2/authorizations/:authID', auth, async (c) => {
     const id = parseId(c.req.param('authID'))
-    const body = expectObject(await readJson(c.req.raw))
-    const description = optionalString(body, 'description')
-    const status = optionalString(body, 'status')
+    const body = await readJson(c.req.raw, authorizationUpdateJson)
     const updated = store.transaction(() => {
       const authorization = findAuthorization(store, id)
       authorizeOn(c.get('principal'), 'write', authorization)
-      if (status !== undefined && status !== 'active' && status !== 'inactive') {
-        throw invalid('encodeAuthorization: unknown authorization status')
-      }
+      const { description, status } = check(authorizationUpdateRequestSchema, body)
       // Only status and description can change; `{}` just bumps updatedAt.
       const next: Authorization = {
         ...authorization,
