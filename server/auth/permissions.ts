@@ -1,12 +1,12 @@
-import { OSS_RESOURCE_TYPES } from '../../src/api/contract.ts'
-import { ACTIONS, buildAllAccessPermissions, buildOperatorPermissions } from '../../src/api/permission-sets.ts'
+import { type Action, OSS_RESOURCE_TYPES } from '../../src/api/contract.ts'
+import { ACTIONS, buildAllAccessPermissions, buildOperatorPermissions, grantableTypes } from '../../src/api/permission-sets.ts'
 import { forbidden, invalid, unauthorized } from '../http/errors.ts'
 
 /** Every resource type an InfluxDB 2.x OSS server knows, in the server's order (ref §C); shared with the UI's wire types. */
 export const RESOURCE_TYPES = OSS_RESOURCE_TYPES
 
 export type ResourceType = (typeof RESOURCE_TYPES)[number]
-export type Action = 'read' | 'write'
+export type { Action }
 
 export interface Resource {
   type: ResourceType
@@ -40,7 +40,7 @@ export const operatorPermissions = (): Permission[] => buildOperatorPermissions(
 
 /** What an org owner holds through a session (InfluxDB's OwnerPermissions). */
 export function ownerPermissions(orgID: string): Permission[] {
-  return RESOURCE_TYPES.filter((t) => t !== 'instance').flatMap((t) =>
+  return grantableTypes(RESOURCE_TYPES).flatMap((t) =>
     ACTIONS.map((a) => (t === 'orgs' ? permission(a, t, { id: orgID }) : permission(a, t, { orgID }))),
   )
 }
@@ -48,7 +48,7 @@ export function ownerPermissions(orgID: string): Permission[] {
 /** What an org member holds through a session (InfluxDB's MemberPermissions). */
 export function memberPermissions(orgID: string): Permission[] {
   return [
-    ...RESOURCE_TYPES.filter((t) => t !== 'instance' && t !== 'orgs').map((t) => permission('read', t, { orgID })),
+    ...grantableTypes(RESOURCE_TYPES).filter((t) => t !== 'orgs').map((t) => permission('read', t, { orgID })),
     permission('read', 'orgs', { id: orgID }),
   ]
 }
