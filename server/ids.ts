@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
+import { idError } from '../src/api/id.ts'
 import { invalid } from './http/errors.ts'
 
 // Snowflake layout used by InfluxDB for users and authorizations (ref §C.1):
@@ -42,14 +43,12 @@ export function randomId(): string {
 
 /** Parse an ID like InfluxDB's IDFromString: 16 hex characters, non-zero; output lowercase. */
 export function parseId(value: string): string {
-  if (value.length !== 16) throw invalid('id must have a length of 16 bytes')
-  if (!/^[0-9a-fA-F]{16}$/.test(value) || /^0+$/.test(value)) throw invalid('invalid ID')
+  const error = idError(value)
+  if (error) throw invalid(error)
   return value.toLowerCase()
 }
 
-export function isValidId(value: string): boolean {
-  return value.length === 16 && /^[0-9a-fA-F]{16}$/.test(value) && !/^0+$/.test(value)
-}
+export const isValidId = (value: string): boolean => idError(value) === undefined
 
 /** 64 random bytes, base64url with padding: 88 characters, like InfluxDB's tokens and session keys. */
 export function newToken(): string {

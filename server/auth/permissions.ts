@@ -1,12 +1,12 @@
-import { OSS_RESOURCE_TYPES } from '../../src/api/contract.ts'
+import { type Action, OSS_RESOURCE_TYPES } from '../../src/api/contract.ts'
+import { ACTIONS, buildAllAccessPermissions, buildOperatorPermissions, grantableTypes } from '../../src/api/permission-sets.ts'
 import { forbidden, invalid, unauthorized } from '../http/errors.ts'
 
 /** Every resource type an InfluxDB 2.x OSS server knows, in the server's order (ref §C); shared with the UI's wire types. */
 export const RESOURCE_TYPES = OSS_RESOURCE_TYPES
 
 export type ResourceType = (typeof RESOURCE_TYPES)[number]
-export type Action = 'read' | 'write'
-export const ACTIONS: readonly Action[] = ['read', 'write']
+export type { Action }
 
 export interface Resource {
   type: ResourceType
@@ -18,11 +18,6 @@ export interface Permission {
   action: Action
   resource: Resource
 }
-
-const resourceTypeSet = new Set<string>(RESOURCE_TYPES)
-export const isResourceType = (value: unknown): value is ResourceType =>
-  typeof value === 'string' && resourceTypeSet.has(value)
-export const isAction = (value: unknown): value is Action => value === 'read' || value === 'write'
 
 /** InfluxDB's Permission.String(): `read:orgs/<orgID>/buckets/<id>` and its shorter forms. */
 export function formatPermission(p: Permission): string {
@@ -40,14 +35,12 @@ export function permission(action: Action, type: ResourceType, scope: { id?: str
   return { action, resource }
 }
 
-/** Read and write on every type except `instance`, unscoped: the operator token (ref §C.9). */
-export function operatorPermissions(): Permission[] {
-  return RESOURCE_TYPES.filter((t) => t !== 'instance').flatMap((t) => ACTIONS.map((a) => permission(a, t)))
-}
+/** Read and write on every type except `instance`, unscoped: the operator token, built as the app builds it. */
+export const operatorPermissions = (): Permission[] => buildOperatorPermissions(RESOURCE_TYPES)
 
 /** What an org owner holds through a session (InfluxDB's OwnerPermissions). */
 export function ownerPermissions(orgID: string): Permission[] {
-  return RESOURCE_TYPES.filter((t) => t !== 'instance').flatMap((t) =>
+  return grantableTypes(RESOURCE_TYPES).flatMap((t) =>
     ACTIONS.map((a) => (t === 'orgs' ? permission(a, t, { id: orgID }) : permission(a, t, { orgID }))),
   )
 }
@@ -55,25 +48,14 @@ export function ownerPermissions(orgID: string): Permission[] {
 /** What an org member holds through a session (InfluxDB's MemberPermissions). */
 export function memberPermissions(orgID: string): Permission[] {
   return [
-    ...RESOURCE_TYPES.filter((t) => t !== 'instance' && t !== 'orgs').map((t) => permission('read', t, { orgID })),
+    ...grantableTypes(RESOURCE_TYPES).filter((t) => t !== 'orgs').map((t) => permission('read', t, { orgID })),
     permission('read', 'orgs', { id: orgID }),
   ]
 }
 
-/**
- * An all-access token as InfluxDB's UI builds it (ref §C.9): every type but `instance`, read+write
- * scoped to the org, except `orgs` (read on the org itself) and `users` (read+write on the user).
- */
-export function allAccessPermissions(orgID: string, userID: string): Permission[] {
-  const types = RESOURCE_TYPES.filter((t) => t !== 'instance').sort((a, b) =>
-    a.toLowerCase().localeCompare(b.toLowerCase()),
-  )
-  return types.flatMap((t) => {
-    if (t === 'orgs') return [permission('read', t, { id: orgID })]
-    if (t === 'users') return ACTIONS.map((a) => permission(a, t, { id: userID }))
-    return ACTIONS.map((a) => permission(a, t, { orgID }))
-  })
-}
+/** An all-access token of `userID` in `orgID`, built as the app builds it (InfluxDB's UI order). */
+export const allAccessPermissions = (orgID: string, userID: string): Permission[] =>
+  buildAllAccessPermissions(RESOURCE_TYPES, orgID, userID)
 
 export const mePermissions = (userID: string): Permission[] => ACTIONS.map((a) => permission(a, 'users', { id: userID }))
 

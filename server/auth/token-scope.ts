@@ -35,12 +35,12 @@ function outsideReason(
       return store.authorizations.byId(id)?.orgID === orgID
         ? undefined
         : `authorization ${id} is not an authorization of org ${orgID}`
-    case 'users': {
+    case 'users':
+      // Membership does not count: an org owner may add any user to their org.
       if (!store.users.byId(id)) return `user ${id} does not exist`
-      if (holdsType || id === token.userID) return undefined
-      const member = store.memberships.of(id).some((m) => m.resourceType === 'orgs' && m.resourceID === orgID)
-      return member ? undefined : `user ${id} is neither the token's user nor a member of org ${orgID}`
-    }
+      return holdsType || id === token.userID
+        ? undefined
+        : `user ${id} is not the token's user; naming another user needs ${p.action}:users`
     case 'orgs':
       if (!store.orgs.byId(id)) return `org ${id} does not exist`
       return holdsType || id === orgID ? undefined : `org ${id} is not the token's org ${orgID}`

@@ -1,3 +1,4 @@
+import type { z } from 'zod'
 import { ApiError, invalid } from './errors.ts'
 
 export const JSON_LIMIT = 1024 * 1024
@@ -36,12 +37,19 @@ function isJsonType(contentType: string): boolean {
   return mediaType === 'application/json' || mediaType.endsWith('+json')
 }
 
+/** A request that breaks `schema`, answered with the message of its first issue (schemas list them in InfluxDB's order). */
+export function check<Schema extends z.ZodType>(schema: Schema, value: unknown, prefix = ''): z.output<Schema> {
+  const result = schema.safeParse(value)
+  if (result.success) return result.data
+  throw invalid(`${prefix}${result.error.issues[0]?.message ?? 'invalid request'}`)
+}
+
 /**
- * Decodes a JSON request body. Unlike InfluxDB (which reads any body as JSON), a missing or
- * non-JSON Content-Type is 415, so a cross-site form post can never reach a write endpoint,
- * and malformed JSON is 400 instead of 500.
+ * Decodes a JSON request body with `schema` (the JSON decoding of src/api/json-schema.ts). Unlike
+ * InfluxDB (which reads any body as JSON), a missing or non-JSON Content-Type is 415, so a
+ * cross-site form post can never reach a write endpoint, and malformed JSON is 400 instead of 500.
  */
-export async function readJson(request: Request): Promise<unknown> {
+export async function readJson<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.output<Schema>> {
   const contentType = request.headers.get('content-type')
   if (contentType === null || !isJsonType(contentType)) {
     const got = contentType === null ? 'no content type' : `unsupported media type "${contentType}"`
@@ -50,52 +58,11 @@ export async function readJson(request: Request): Promise<unknown> {
   const body = await readBody(request, JSON_LIMIT, 'request body is larger than 1 MiB')
   const text = body.toString('utf8')
   if (text.trim() === '') throw invalid('invalid json structure: request body is empty')
+  let value: unknown
   try {
-    return JSON.parse(text) as unknown
+    value = JSON.parse(text)
   } catch (error) {
     throw invalid(`invalid json structure: ${(error as Error).message}`)
   }
-}
-
-export type JsonObject = Record<string, unknown>
-
-const structure = (message: string) => invalid(`invalid json structure: ${message}`)
-
-export function expectObject(value: unknown, what = 'request body'): JsonObject {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw structure(`${what} must be an object`)
-  return value as JsonObject
-}
-
-/** An own property only, so keys like `__proto__` or `constructor` never reach the prototype chain. */
-function field(obj: JsonObject, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined
-}
-
-export function optionalString(obj: JsonObject, key: string): string | undefined {
-  const value = field(obj, key)
-  if (value === undefined || value === null) return undefined
-  if (typeof value !== 'string') throw structure(`${key} must be a string`)
-  // A lone surrogate cannot be stored as UTF-8: SQLite would keep U+FFFD instead of what was sent.
-  if (/\p{Cs}/u.test(value)) throw structure(`${key} is not valid Unicode`)
-  return value
-}
-
-export function optionalNumber(obj: JsonObject, key: string): number | undefined {
-  const value = field(obj, key)
-  if (value === undefined || value === null) return undefined
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw structure(`${key} must be a number`)
-  return value
-}
-
-export function optionalArray(obj: JsonObject, key: string): unknown[] | undefined {
-  const value = field(obj, key)
-  if (value === undefined || value === null) return undefined
-  if (!Array.isArray(value)) throw structure(`${key} must be an array`)
-  return value
-}
-
-export function optionalObject(obj: JsonObject, key: string): JsonObject | undefined {
-  const value = field(obj, key)
-  if (value === undefined || value === null) return undefined
-  return expectObject(value, key)
+  return check(schema, value, 'invalid json structure: ')
 }

@@ -1,23 +1,26 @@
 import type { Hono } from 'hono'
 import { requireAuth } from '../auth/credentials.ts'
 import {
+  authorizationPostJson,
+  authorizationPostRequestSchema,
+  authorizationUpdateJson,
+  authorizationUpdateRequestSchema,
+} from '../../src/api/authorization-schema.ts'
+import {
   type Action,
-  type Permission,
   type Principal,
-  type Resource,
+  type ResourceType,
   assertNoInstance,
   authorize,
   authorizeGrant,
   can,
   formatPermission,
-  isAction,
-  isResourceType,
   permission,
 } from '../auth/permissions.ts'
-import type { Authorization, AuthorizationFilter, Status } from '../domain.ts'
-import { expectObject, optionalArray, optionalObject, optionalString, readJson } from '../http/body.ts'
+import type { Authorization, AuthorizationFilter } from '../domain.ts'
+import { check, readJson } from '../http/body.ts'
 import { type AppEnv, type Services, json } from '../http/context.ts'
-import { ApiError, invalid, notFound } from '../http/errors.ts'
+import { invalid, notFound } from '../http/errors.ts'
 import { parseId, timestamp } from '../ids.ts'
 import { assertInTokenOrg } from '../auth/token-scope.ts'
 import { authorizeUser, canUser } from '../auth/user-access.ts'
@@ -30,53 +33,12 @@ const authorizationNotFound = () => notFound('authorization not found')
 // The list body is built as text (see AuthorizationResponses), so it is sent with json()'s type by hand.
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8'
 
-/** An ID inside the JSON body: InfluxDB reports a bad one as a JSON decoding error. */
-function jsonId(value: string): string {
-  try {
-    return parseId(value)
-  } catch (error) {
-    if (error instanceof ApiError) throw invalid(`invalid json structure: ${error.message}`)
-    throw error
-  }
-}
-
-const optionalJsonId = (value: string | undefined) => (value === undefined ? undefined : jsonId(value))
-
-/** Decodes one permission; only `action`, `resource.type`, `resource.id`, `resource.orgID` are read. */
-function decodePermission(value: unknown, index: number): { action: unknown; resource: { type: unknown; id?: string; orgID?: string } } {
-  const item = expectObject(value, `permissions[${index}]`)
-  const resource = optionalObject(item, 'resource') ?? {}
-  return {
-    action: item.action,
-    resource: {
-      type: resource.type,
-      id: optionalJsonId(optionalString(resource, 'id')),
-      orgID: optionalJsonId(optionalString(resource, 'orgID')),
-    },
-  }
-}
-
-/** ref §C.4 steps 3–4: non-empty, known types and actions. */
-function validatePermissions(decoded: ReturnType<typeof decodePermission>[]): Permission[] {
-  if (decoded.length === 0) throw invalid('authorization must include permissions')
-  return decoded.map((p) => {
-    if (!isResourceType(p.resource.type)) {
-      throw invalid('invalid resource type for permission: unknown resource type for permission')
-    }
-    if (!isAction(p.action)) throw invalid('invalid action type for permission: unknown action for permission')
-    const resource: Resource = { type: p.resource.type }
-    if (p.resource.id !== undefined) resource.id = p.resource.id
-    if (p.resource.orgID !== undefined) resource.orgID = p.resource.orgID
-    return { action: p.action, resource }
-  })
-}
-
 type Owned = Pick<Authorization, 'id' | 'orgID' | 'userID'>
 
 /** A token is read or written with the same action on it, in its org, and on its user. */
-function authorizeOn(store: Services['store'], principal: Principal, action: Action, a: Owned): void {
+function authorizeOn(principal: Principal, action: Action, a: Owned): void {
   authorize(principal, permission(action, 'authorizations', { id: a.id, orgID: a.orgID }))
-  authorizeUser(store, principal, action, a.userID)
+  authorizeUser(principal, action, a.userID)
 }
 
 /** The single-resource response: 404 when the token's org or user no longer exists (ref §B.8). */
@@ -130,7 +92,7 @@ export function registerAuthorizationRoutes(app: Hono<AppEnv>, services: Service
     const readableUsers = new Map<string, boolean>()
     const canReadUser = (userID: string) => {
       let allowed = readableUsers.get(userID)
-      if (allowed === undefined) readableUsers.set(userID, (allowed = canUser(store, principal, 'read', userID)))
+      if (allowed === undefined) readableUsers.set(userID, (allowed = canUser(principal, 'read', userID)))
       return allowed
     }
     const body = responses.listJson(
@@ -145,22 +107,17 @@ export function registerAuthorizationRoutes(app: Hono<AppEnv>, services: Service
 
   app.post('/api/v2/authorizations', auth, async (c) => {
     const principal = c.get('principal')
-    const body = expectObject(await readJson(c.req.raw))
-    const orgID = optionalJsonId(optionalString(body, 'orgID'))
-    const targetUserID = optionalJsonId(optionalString(body, 'userID'))
-    const description = optionalString(body, 'description')
-    const statusText = optionalString(body, 'status')
-    const decoded = (optionalArray(body, 'permissions') ?? []).map(decodePermission)
-
-    const permissions = validatePermissions(decoded)
-    if (!orgID) throw invalid('org id required: invalid ID')
-    const status = (statusText || 'active') as Status
-    if (status !== 'active' && status !== 'inactive') throw invalid('invalid status: must be active or inactive')
+    const request = check(authorizationPostRequestSchema, await readJson(c.req.raw, authorizationPostJson))
+    const { orgID, description, status = 'active' } = request
+    // Validated against the known types; `name` and `org` are not read.
+    const permissions = request.permissions.map(({ action, resource }) =>
+      permission(action, resource.type as ResourceType, { id: resource.id, orgID: resource.orgID }),
+    )
     if (!store.users.byId(principal.userID)) throw invalid('unable to create token')
 
-    const userID = targetUserID ?? principal.userID
+    const userID = request.userID ?? principal.userID
     authorize(principal, permission('write', 'authorizations', { orgID }))
-    authorizeUser(store, principal, 'write', userID)
+    authorizeUser(principal, 'write', userID)
     permissions.forEach((p) => authorizeGrant(principal, p))
     // InfluxDB answers 500 here; a clear 400 is better.
     assertNoInstance(permissions)
@@ -178,23 +135,19 @@ export function registerAuthorizationRoutes(app: Hono<AppEnv>, services: Service
 
   app.get('/api/v2/authorizations/:authID', auth, (c) => {
     const authorization = findAuthorization(store, c.req.param('authID'))
-    authorizeOn(store, c.get('principal'), 'read', authorization)
+    authorizeOn(c.get('principal'), 'read', authorization)
     return json(c, 200, singleResponse(store, authorization, responses.currentNames()))
   })
 
   app.patch('/api/v2/authorizations/:authID', auth, async (c) => {
     const id = parseId(c.req.param('authID'))
-    const body = expectObject(await readJson(c.req.raw))
-    const description = optionalString(body, 'description')
-    const status = optionalString(body, 'status')
+    const body = await readJson(c.req.raw, authorizationUpdateJson)
     const updated = store.db.transaction(() => {
       const authorization = findAuthorization(store, id)
       // InfluxDB reads the token (read rights) before it updates it (write rights).
-      authorizeOn(store, c.get('principal'), 'read', authorization)
-      authorizeOn(store, c.get('principal'), 'write', authorization)
-      if (status !== undefined && status !== 'active' && status !== 'inactive') {
-        throw invalid('unknown authorization status')
-      }
+      authorizeOn(c.get('principal'), 'read', authorization)
+      authorizeOn(c.get('principal'), 'write', authorization)
+      const { description, status } = check(authorizationUpdateRequestSchema, body)
       // Only status and description can change; `{}` just bumps updatedAt.
       const next: Authorization = {
         ...authorization,
@@ -211,7 +164,7 @@ export function registerAuthorizationRoutes(app: Hono<AppEnv>, services: Service
   app.delete('/api/v2/authorizations/:authID', auth, (c) => {
     store.db.transaction(() => {
       const authorization = findAuthorization(store, c.req.param('authID'))
-      authorizeOn(store, c.get('principal'), 'write', authorization)
+      authorizeOn(c.get('principal'), 'write', authorization)
       store.authorizations.delete(authorization.id)
     })
     responses.forget(parseId(c.req.param('authID')))

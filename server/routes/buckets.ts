@@ -2,7 +2,8 @@ import type { Hono } from 'hono'
 import { requireAuth } from '../auth/credentials.ts'
 import { authorize, can, permission } from '../auth/permissions.ts'
 import type { Bucket, BucketFilter } from '../domain.ts'
-import { type JsonObject, expectObject, optionalArray, optionalNumber, optionalString, readJson } from '../http/body.ts'
+import { jsonArray, jsonInt64, jsonObject, jsonText } from '../../src/api/json-schema.ts'
+import { readJson } from '../http/body.ts'
 import { type AppEnv, type Services, json } from '../http/context.ts'
 import { invalid, notFound, unprocessable } from '../http/errors.ts'
 import { pagingLinks, parsePage } from '../http/paging.ts'
@@ -18,27 +19,24 @@ function readBucket(b: Bucket) {
   return b.type === 'system' ? readOrg(b.orgID) : permission('read', 'buckets', { id: b.id, orgID: b.orgID })
 }
 
-/**
- * A number field that InfluxDB decodes into an int64, where anything else (a fraction, 1e308) is a
- * decoding error (400). JSON numbers arrive here as doubles, so past 2^53 the value sent is no
- * longer known exactly: those are refused too, which InfluxDB would accept.
- */
-export function optionalInt64(obj: JsonObject, key: string, path = key): number | undefined {
-  const value = optionalNumber(obj, key)
-  if (value !== undefined && !Number.isSafeInteger(value)) {
-    throw invalid(`invalid json structure: ${path} must be an integer between -${Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}, got ${value}`)
-  }
-  return value
-}
+const retentionRuleJson = jsonObject({ everySeconds: jsonInt64, shardGroupDurationSeconds: jsonInt64 })
+
+const postBucketJson = jsonObject({
+  orgID: jsonText,
+  retentionRules: jsonArray(retentionRuleJson),
+  name: jsonText,
+  description: jsonText,
+})
 
 /** The first retention rule of a bucket request, checked like InfluxDB's postBucketRequest. */
-function retentionOf(body: JsonObject): { retentionSeconds: number; shardGroupSeconds?: number } {
-  const rules = optionalArray(body, 'retentionRules') ?? []
-  const first = rules[0]
-  if (first === undefined) return { retentionSeconds: 0 }
-  const rule = expectObject(first, 'retentionRules[0]')
-  const retentionSeconds = optionalInt64(rule, 'everySeconds', 'retentionRules[0].everySeconds') ?? 0
-  const shardGroupSeconds = optionalInt64(rule, 'shardGroupDurationSeconds', 'retentionRules[0].shardGroupDurationSeconds')
+function retentionOf(rules: { everySeconds?: number; shardGroupDurationSeconds?: number }[] = []): {
+  retentionSeconds: number
+  shardGroupSeconds?: number
+} {
+  const rule = rules[0]
+  if (rule === undefined) return { retentionSeconds: 0 }
+  const retentionSeconds = rule.everySeconds ?? 0
+  const shardGroupSeconds = rule.shardGroupDurationSeconds
   if (retentionSeconds < 0) {
     throw unprocessable('expiration seconds cannot be negative')
   }
@@ -85,18 +83,17 @@ export function registerBucketRoutes(app: Hono<AppEnv>, services: Services): voi
   })
 
   app.post('/api/v2/buckets', auth, async (c) => {
-    const body = expectObject(await readJson(c.req.raw))
-    const orgIDText = optionalString(body, 'orgID')
-    if (!orgIDText) throw invalid('organization id must be provided')
-    const orgID = parseId(orgIDText)
-    const retention = retentionOf(body)
+    const body = await readJson(c.req.raw, postBucketJson)
+    if (!body.orgID) throw invalid('organization id must be provided')
+    const orgID = parseId(body.orgID)
+    const retention = retentionOf(body.retentionRules)
     authorize(c.get('principal'), permission('write', 'buckets', { orgID }))
     if (!store.orgs.byId(orgID)) throw notFound('organization not found')
     const bucket = store.db.transaction(() =>
       createBucket(store, {
         orgID,
-        name: optionalString(body, 'name') ?? '',
-        description: optionalString(body, 'description'),
+        name: body.name ?? '',
+        description: body.description,
         ...retention,
       }),
     )

@@ -2,7 +2,8 @@ import type { Hono } from 'hono'
 import { requireAuth } from '../auth/credentials.ts'
 import { authorize, can, permission } from '../auth/permissions.ts'
 import type { Org } from '../domain.ts'
-import { expectObject, optionalString, readJson } from '../http/body.ts'
+import { jsonObject, jsonText } from '../../src/api/json-schema.ts'
+import { readJson } from '../http/body.ts'
 import { type AppEnv, type Services, json } from '../http/context.ts'
 import { conflict, invalid, notFound } from '../http/errors.ts'
 import { parsePage } from '../http/paging.ts'
@@ -50,13 +51,13 @@ export function registerOrgRoutes(app: Hono<AppEnv>, services: Services): void {
   })
 
   app.post('/api/v2/orgs', auth, async (c) => {
-    const body = expectObject(await readJson(c.req.raw))
+    const body = await readJson(c.req.raw, jsonObject({ name: jsonText, description: jsonText }))
     const principal = c.get('principal')
     authorize(principal, permission('write', 'orgs'))
     const org = store.db.transaction(() =>
       createOrg(
         store,
-        { name: optionalString(body, 'name') ?? '', description: optionalString(body, 'description') },
+        { name: body.name ?? '', description: body.description },
         principal.userID,
       ),
     )
@@ -69,8 +70,8 @@ export function registerOrgRoutes(app: Hono<AppEnv>, services: Services): void {
     const principal = c.get('principal')
     // InfluxDB answers an org the caller cannot see like an unknown route.
     if (!store.orgs.byId(orgID) || !can(principal, readOrg(orgID))) throw notFound('404 page not found')
-    const body = expectObject(await readJson(c.req.raw))
-    const given = optionalString(body, 'id')
+    const body = await readJson(c.req.raw, jsonObject({ id: jsonText }))
+    const given = body.id
     if (!given) throw invalid('user id missing or invalid')
     const userID = parseId(given)
     authorize(principal, permission('write', 'orgs', { id: orgID, orgID }))

@@ -1,31 +1,42 @@
 import type { Hono } from 'hono'
-import { expectObject, optionalString, readJson } from '../http/body.ts'
+import { jsonInt64, jsonObject, jsonText } from '../../src/api/json-schema.ts'
+import { readJson } from '../http/body.ts'
 import { type AppEnv, type Services, json } from '../http/context.ts'
 import { invalid } from '../http/errors.ts'
 import { bucketResponse, orgResponse, rawAuthorizationResponse, userResponse } from '../responses.ts'
 import { isSetupAllowed, setup } from '../services/setup.ts'
-import { optionalInt64 } from './buckets.ts'
+
+// Of several bad fields, the first in this order is the one reported.
+const setupJson = jsonObject({
+  retentionPeriodSeconds: jsonInt64,
+  retentionPeriodHrs: jsonInt64,
+  username: jsonText,
+  password: jsonText,
+  org: jsonText,
+  bucket: jsonText,
+  token: jsonText,
+})
 
 /** GET|POST /api/v2/setup, no authentication (ref §B.12). */
 export function registerSetupRoutes(app: Hono<AppEnv>, { store }: Services): void {
   app.get('/api/v2/setup', (c) => json(c, 200, { allowed: isSetupAllowed(store) }))
 
   app.post('/api/v2/setup', async (c) => {
-    const body = expectObject(await readJson(c.req.raw))
-    const seconds = optionalInt64(body, 'retentionPeriodSeconds')
+    const body = await readJson(c.req.raw, setupJson)
+    const seconds = body.retentionPeriodSeconds
     // The deprecated retentionPeriodHrs is really a Go duration, i.e. nanoseconds.
-    const nanos = optionalInt64(body, 'retentionPeriodHrs')
+    const nanos = body.retentionPeriodHrs
     const retentionSeconds = seconds || (nanos ? Math.floor(nanos / 1e9) : 0)
     if (retentionSeconds < 0 || !Number.isInteger(retentionSeconds)) {
       throw invalid('retention period must be a non-negative whole number of seconds')
     }
     const result = await setup(store, {
-      username: optionalString(body, 'username') ?? '',
-      password: optionalString(body, 'password'),
-      org: optionalString(body, 'org') ?? '',
-      bucket: optionalString(body, 'bucket') ?? '',
+      username: body.username ?? '',
+      password: body.password,
+      org: body.org ?? '',
+      bucket: body.bucket ?? '',
       retentionSeconds,
-      token: optionalString(body, 'token') || undefined,
+      token: body.token || undefined,
     })
     return json(c, 201, {
       user: userResponse(result.user),

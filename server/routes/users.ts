@@ -1,10 +1,13 @@
 import type { Hono } from 'hono'
+import { z } from 'zod'
 import { requireAuth } from '../auth/credentials.ts'
 import { hashPassword, validatePassword } from '../auth/passwords.ts'
 import { authorize, permission } from '../auth/permissions.ts'
 import { authorizeUser, canUser } from '../auth/user-access.ts'
-import type { Status, User } from '../domain.ts'
-import { type JsonObject, expectObject, optionalString, readJson } from '../http/body.ts'
+import type { User } from '../domain.ts'
+import { authorizationStatusSchema } from '../../src/api/authorization-schema.ts'
+import { jsonObject, jsonText } from '../../src/api/json-schema.ts'
+import { check, readJson } from '../http/body.ts'
 import { type AppEnv, type Services, json } from '../http/context.ts'
 import { conflict, invalid, notFound } from '../http/errors.ts'
 import { parsePage } from '../http/paging.ts'
@@ -14,14 +17,8 @@ import { createUser } from '../services/tenant.ts'
 
 const userNotFound = () => notFound('user not found')
 
-function optionalStatus(body: JsonObject): Status | undefined {
-  const status = optionalString(body, 'status')
-  if (status !== undefined && status !== 'active' && status !== 'inactive') {
-    throw invalid('invalid status: must be active or inactive')
-  }
-  return status
-}
-
+const userJson = jsonObject({ name: jsonText, status: jsonText })
+const statusSchema = z.enum(authorizationStatusSchema.options, 'invalid status: must be active or inactive').optional()
 /** GET|POST /api/v2/users, GET|PATCH|DELETE /api/v2/users/{userID}, POST …/password. */
 export function registerUserRoutes(app: Hono<AppEnv>, services: Services): void {
   const { store } = services
@@ -40,22 +37,22 @@ export function registerUserRoutes(app: Hono<AppEnv>, services: Services): void 
       users = store.users.list(page)
     }
     // Everyone needs read:users/<id>, so a non-operator normally sees only themselves.
-    const visible = users.filter((u) => canUser(store, c.get('principal'), 'read', u.id))
+    const visible = users.filter((u) => canUser(c.get('principal'), 'read', u.id))
     return json(c, 200, { links: { self: '/api/v2/users' }, users: visible.map(userResponse) })
   })
 
   app.post('/api/v2/users', auth, async (c) => {
-    const body = expectObject(await readJson(c.req.raw))
+    const body = await readJson(c.req.raw, userJson)
     authorize(c.get('principal'), permission('write', 'users'))
     const user = store.db.transaction(() =>
-      createUser(store, { name: optionalString(body, 'name') ?? '', status: optionalStatus(body) }),
+      createUser(store, { name: body.name ?? '', status: check(statusSchema, body.status) }),
     )
     return json(c, 201, userResponse(user))
   })
 
   app.get('/api/v2/users/:userID', auth, (c) => {
     const id = parseId(c.req.param('userID'))
-    authorizeUser(store, c.get('principal'), 'read', id)
+    authorizeUser(c.get('principal'), 'read', id)
     const user = store.users.byId(id)
     if (!user) throw userNotFound()
     return json(c, 200, userResponse(user))
@@ -63,10 +60,10 @@ export function registerUserRoutes(app: Hono<AppEnv>, services: Services): void 
 
   app.patch('/api/v2/users/:userID', auth, async (c) => {
     const id = parseId(c.req.param('userID'))
-    const body = expectObject(await readJson(c.req.raw))
-    const name = optionalString(body, 'name')?.trim()
-    const status = optionalStatus(body)
-    authorizeUser(store, c.get('principal'), 'write', id)
+    const body = await readJson(c.req.raw, userJson)
+    const name = body.name?.trim()
+    const status = check(statusSchema, body.status)
+    authorizeUser(c.get('principal'), 'write', id)
     const updated = store.db.transaction(() => {
       const user = store.users.byId(id)
       if (!user) throw userNotFound()
@@ -83,7 +80,7 @@ export function registerUserRoutes(app: Hono<AppEnv>, services: Services): void 
 
   app.delete('/api/v2/users/:userID', auth, (c) => {
     const id = parseId(c.req.param('userID'))
-    authorizeUser(store, c.get('principal'), 'write', id)
+    authorizeUser(c.get('principal'), 'write', id)
     store.db.transaction(() => {
       if (!store.users.byId(id)) throw userNotFound()
       store.users.delete(id)
@@ -93,9 +90,8 @@ export function registerUserRoutes(app: Hono<AppEnv>, services: Services): void 
 
   app.post('/api/v2/users/:userID/password', auth, async (c) => {
     const id = parseId(c.req.param('userID'))
-    const body = expectObject(await readJson(c.req.raw))
-    const password = optionalString(body, 'password') ?? ''
-    authorizeUser(store, c.get('principal'), 'write', id)
+    const password = (await readJson(c.req.raw, jsonObject({ password: jsonText }))).password ?? ''
+    authorizeUser(c.get('principal'), 'write', id)
     if (!store.users.byId(id)) throw userNotFound()
     validatePassword(password)
     const hash = await hashPassword(password)

@@ -1,11 +1,21 @@
 /**
  * Wire types for the InfluxDB 2.x endpoints the UI uses, named after the components of the
  * official OSS OpenAPI contract (contracts/oss.yml) and narrowed to what a real server sends.
- * No React or DOM imports: pure types and constants.
+ * No React or DOM imports: pure types and constants. The permission and request types are
+ * inferred from the schemas the embedded server validates with (authorization-schema.ts).
  */
+import type { z } from 'zod'
+import type {
+  actionSchema,
+  authorizationPostRequestSchema,
+  authorizationStatusSchema,
+  authorizationUpdateRequestSchema,
+  permissionSchema,
+  resourceSchema,
+} from './authorization-schema'
 
 /** `Permission.action` */
-export type Action = 'read' | 'write'
+export type Action = z.infer<typeof actionSchema>
 
 /** The resource types an OSS 2.x server accepts (`GET /api/v2/resources`), in the server's order. */
 export const OSS_RESOURCE_TYPES = [
@@ -38,36 +48,18 @@ export const OSS_RESOURCE_TYPES = [
 export type ResourceType = string
 
 /** `Resource`: on input the server reads `type`, `id` and `orgID`; it adds `name` and `org` on output. */
-export interface Resource {
-  type: ResourceType
-  id?: string
-  orgID?: string
-  name?: string
-  org?: string
-}
+export type Resource = z.infer<typeof resourceSchema>
 
 /** `Permission` */
-export interface Permission {
-  action: Action
-  resource: Resource
-}
+export type Permission = z.infer<typeof permissionSchema>
 
-export type AuthorizationStatus = 'active' | 'inactive'
+export type AuthorizationStatus = z.infer<typeof authorizationStatusSchema>
 
 /** `AuthorizationPostRequest` */
-export interface AuthorizationPostRequest {
-  orgID: string
-  userID?: string
-  description?: string
-  status?: AuthorizationStatus
-  permissions: Permission[]
-}
+export type AuthorizationPostRequest = z.infer<typeof authorizationPostRequestSchema>
 
 /** `AuthorizationUpdateRequest` */
-export interface AuthorizationUpdateRequest {
-  status?: AuthorizationStatus
-  description?: string
-}
+export type AuthorizationUpdateRequest = z.infer<typeof authorizationUpdateRequestSchema>
 
 /** `Authorization`: `token` is the plaintext only in the 201 of a POST; `""` afterwards on 2.9+. */
 export interface Authorization {

@@ -11,12 +11,8 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AuthorizationPostRequest, Permission } from '@/api/contract'
 import { curlCommand, influxAuthCreateCommand } from '@/features/tokens/lib/commands'
-import {
-  buildAllAccessPermissions,
-  buildCustomPermissions,
-  buildOperatorPermissions,
-  permissionKey,
-} from '@/features/tokens/lib/permissions'
+import { buildCustomPermissions } from '@/features/tokens/lib/permissions'
+import { buildAllAccessPermissions, buildOperatorPermissions, permissionKey } from '@/api/permission-sets'
 import { readWritePermissions } from '@/features/tokens/lib/read-write-form'
 import { influxdPath, startInfluxd } from '../../../scripts/oracle/influxd.ts'
 import { CHILD_ADMIN, startChildServer } from '../child-server.ts'

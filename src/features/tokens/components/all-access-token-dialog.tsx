@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import { LoadError } from '@/components/ui/load-error'
 import { resourceQueries } from '../api/token-queries'
-import { buildAllAccessPermissions } from '../lib/permissions'
+import { buildAllAccessPermissions } from '@/api/permission-sets'
 import { GenerateDialogFrame } from './generate-dialog-frame'
 import type { GenerateDialogProps } from './generate-token-dialogs'
 

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useCallback, useId, useMemo, useState } from 'react'
 import type { ListedBucket } from '@/api/buckets'
 import type { Action } from '@/api/contract'
+import { byTypeName, grantableTypes } from '@/api/permission-sets'
 import { LoadError } from '@/components/ui/load-error'
 import { bucketQueries, resourceQueries } from '../api/token-queries'
 import { sortBucketsForPicker } from '../lib/bucket-list'
@@ -17,16 +18,11 @@ const NO_ACCESS: TypeAccess = { read: false, write: false }
 const EMPTY: CustomSelection = { types: {}, bucketRead: [], bucketWrite: [] }
 const BUCKET_FIELD = { read: 'bucketRead', write: 'bucketWrite' } as const
 
-/** The types a token may be granted, alphabetically; `instance` is reserved for setup. */
-function grantableTypes(resourceTypes: readonly string[]): string[] {
-  return resourceTypes.filter((type) => type !== 'instance').sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }))
-}
-
 export function CustomTokenDialog(props: GenerateDialogProps) {
   const { org, source } = props
   const resources = useQuery(resourceQueries.types())
   const buckets = useQuery(bucketQueries.list(org.id))
-  const types = useMemo(() => grantableTypes(resources.data ?? []), [resources.data])
+  const types = useMemo(() => grantableTypes(resources.data ?? []).sort(byTypeName), [resources.data])
   const sortedBuckets = useMemo(() => sortBucketsForPicker(buckets.data ?? []), [buckets.data])
   const draft = customDraft(useInitialDraft().e)
   const [selection, setSelection] = useState<CustomSelection>(() => draft ?? (source ? customFromPermissions(source.permissions) : EMPTY))

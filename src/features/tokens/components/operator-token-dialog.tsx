@@ -3,7 +3,7 @@ import { useCallback, useState } from 'react'
 import { TextField } from '@/components/ui/field'
 import { LoadError } from '@/components/ui/load-error'
 import { resourceQueries } from '../api/token-queries'
-import { buildOperatorPermissions } from '../lib/permissions'
+import { buildOperatorPermissions } from '@/api/permission-sets'
 import { GenerateDialogFrame } from './generate-dialog-frame'
 import type { GenerateDialogProps } from './generate-token-dialogs'
 

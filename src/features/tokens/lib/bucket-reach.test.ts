@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { OSS_RESOURCE_TYPES } from '@/api/contract'
 import { reachLabel, tokensReachingBucket } from './bucket-reach'
-import { buildAllAccessPermissions, buildOperatorPermissions } from './permissions'
+import { buildAllAccessPermissions, buildOperatorPermissions } from '@/api/permission-sets'
 import { B1, B2, ME, ORG, OTHER_ORG, makeAuth, read, write } from './test-fixtures'
 
 const bucket = { id: B1, orgID: ORG }

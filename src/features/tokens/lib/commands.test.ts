@@ -2,13 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { OSS_RESOURCE_TYPES } from '@/api/contract'
 import type { AuthorizationPostRequest, Permission } from '@/api/contract'
 import { curlCommand, influxAuthCreateCommand, requestJson } from './commands'
-import {
-  buildAllAccessPermissions,
-  buildCustomPermissions,
-  buildOperatorPermissions,
-  buildReadWritePermissions,
-  permissionKey,
-} from './permissions'
+import { buildAllAccessPermissions, buildOperatorPermissions, permissionKey } from '@/api/permission-sets'
+import { buildCustomPermissions, buildReadWritePermissions } from './permissions'
 import { B1, B2, ME, ORG, OTHER_ORG, read, write } from './test-fixtures'
 
 /** Splits a command into words like a POSIX shell: single quotes, `\` line continuations, # comments. */

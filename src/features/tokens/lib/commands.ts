@@ -5,13 +5,8 @@
  */
 import { OSS_RESOURCE_TYPES } from '@/api/contract'
 import type { AuthorizationPostRequest, Permission } from '@/api/contract'
-import {
-  buildAllAccessPermissions,
-  buildOperatorPermissions,
-  permissionKey,
-  tokenKind,
-  uniquePermissions,
-} from './permissions'
+import { buildAllAccessPermissions, buildOperatorPermissions, permissionKey, uniquePermissions } from '@/api/permission-sets'
+import { tokenKind } from './permissions'
 
 /** Types the CLI has flags for: the OSS and Cloud enums, without `instance`, which it refuses. */
 const CLI_FLAG_TYPES: ReadonlySet<string> = new Set([

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import { OSS_RESOURCE_TYPES } from '@/api/contract'
 import { csvField, CSV_COLUMNS, exportFileName, permissionText, tokensCsv, tokensJson, type TokenExport } from './export'
-import { buildAllAccessPermissions } from './permissions'
+import { buildAllAccessPermissions } from '@/api/permission-sets'
 import { B1, makeAuth, ME, ORG, read, write } from './test-fixtures'
 
 const SECRET = 'c2VjcmV0LXRva2VuLXZhbHVlLXRoYXQtbXVzdC1uZXZlci1sZWF2ZQ=='

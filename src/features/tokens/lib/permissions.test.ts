@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { OSS_RESOURCE_TYPES } from '@/api/contract'
-import {
-  buildAllAccessPermissions,
-  buildCustomPermissions,
-  buildOperatorPermissions,
-  buildReadWritePermissions,
-  customFromPermissions,
-  permissionKey,
-  readWriteFromPermissions,
-  tokenKind,
-  uniquePermissions,
-} from './permissions'
+import { buildAllAccessPermissions, buildOperatorPermissions, permissionKey, uniquePermissions } from '@/api/permission-sets'
+import { buildCustomPermissions, buildReadWritePermissions, customFromPermissions, readWriteFromPermissions, tokenKind } from './permissions'
 import { B1, B2, B3, ME, ORG, OTHER_ORG, read, write } from './test-fixtures'
 
 const none = { all: false, buckets: [] }

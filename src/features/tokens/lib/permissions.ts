@@ -7,6 +7,7 @@
  * be useless to anyone but an operator.
  */
 import type { Action, Permission, Resource } from '@/api/contract'
+import { ACTIONS, uniquePermissions } from '@/api/permission-sets'
 
 export interface BucketRef {
   id: string
@@ -33,25 +34,6 @@ export interface CustomSelection {
 
 export type TokenKind = 'operator' | 'all-access' | 'read-write' | 'custom'
 
-const ACTIONS: readonly Action[] = ['read', 'write']
-
-/** Identity of a permission as the server sees it: it ignores `name` and `org` on input. */
-export function permissionKey(permission: Permission): string {
-  const { type, id = '', orgID = '' } = permission.resource
-  return `${permission.action}|${type}|${id}|${orgID}`
-}
-
-/** Drops later duplicates (same action, type, id and orgID), keeping the first one's position. */
-export function uniquePermissions(permissions: Permission[]): Permission[] {
-  const seen = new Set<string>()
-  return permissions.filter((permission) => {
-    const key = permissionKey(permission)
-    if (seen.has(key)) return false
-    seen.add(key)
-    return true
-  })
-}
-
 function bucketPermissions(action: Action, orgID: string, access: BucketAccess): Permission[] {
   if (access.all) return [{ action, resource: { type: 'buckets', orgID } }]
   return access.buckets.map((bucket) => ({
@@ -65,35 +47,6 @@ export function buildReadWritePermissions(orgID: string, read: BucketAccess, wri
     ...bucketPermissions('read', orgID, read),
     ...bucketPermissions('write', orgID, write),
   ])
-}
-
-/** `instance` is reserved for setup: the server refuses it on POST /authorizations (influxdb#23993). */
-function grantableTypes(resourceTypes: readonly string[]): string[] {
-  return [...new Set(resourceTypes)].filter((type) => type !== 'instance')
-}
-
-function caseInsensitive(a: string, b: string): number {
-  const left = a.toLowerCase()
-  const right = b.toLowerCase()
-  if (left === right) return 0
-  return left < right ? -1 : 1
-}
-
-/** The same list InfluxDB's UI sends for "All Access API Token" (influxdb-ui.md §2(b)). */
-export function buildAllAccessPermissions(resourceTypes: readonly string[], orgID: string, userID: string): Permission[] {
-  return grantableTypes(resourceTypes)
-    .sort(caseInsensitive)
-    .flatMap((type): Permission[] => {
-      // Write on the org would let the token rename or delete it; InfluxDB grants read only.
-      if (type === 'orgs') return [{ action: 'read', resource: { type, id: orgID } }]
-      if (type === 'users') return ACTIONS.map((action) => ({ action, resource: { type, id: userID } }))
-      return ACTIONS.map((action) => ({ action, resource: { type, orgID } }))
-    })
-}
-
-/** Global read and write on every type, as `influx auth create --operator` builds it. */
-export function buildOperatorPermissions(resourceTypes: readonly string[]): Permission[] {
-  return grantableTypes(resourceTypes).flatMap((type) => ACTIONS.map((action) => ({ action, resource: { type } })))
 }
 
 interface CustomContext {

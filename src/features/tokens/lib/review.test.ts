@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { OSS_RESOURCE_TYPES, type Authorization, type User } from '@/api/contract'
-import { buildAllAccessPermissions, buildOperatorPermissions } from './permissions'
+import { buildAllAccessPermissions, buildOperatorPermissions } from '@/api/permission-sets'
 import { reviewTokens, RULES, type FindingID, type ReviewInput } from './review'
 import { B1, B2, B3, makeAuth, ME, ORG, OTHER_ORG, read, write } from './test-fixtures'
 

@@ -5,7 +5,8 @@
  * token list shares one list among all the tokens that hold the same permissions.
  */
 import type { Authorization, Bucket, Permission, User } from '@/api/contract'
-import { permissionKey, tokenKind, type TokenKind } from './permissions'
+import { tokenKind, type TokenKind } from './permissions'
+import { permissionKey } from '@/api/permission-sets'
 
 export type FindingID =
   | 'operator'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { OSS_RESOURCE_TYPES } from '@/api/contract'
 import type { Permission } from '@/api/contract'
-import { buildAllAccessPermissions, buildOperatorPermissions } from './permissions'
+import { buildAllAccessPermissions, buildOperatorPermissions } from '@/api/permission-sets'
 import { describeAccess, permissionLines, scopeSummary } from './scope'
 import type { NameLookup } from './scope'
 import { B1, B2, B3, ME, ORG, OTHER_ORG, read, write } from './test-fixtures'

@@ -1,6 +1,7 @@
 /** What a token can do, in words: a table-cell summary, grouped lines and a plain paragraph. */
 import type { Action, Authorization, Permission, Resource } from '@/api/contract'
-import { tokenKind, uniquePermissions } from './permissions'
+import { uniquePermissions } from '@/api/permission-sets'
+import { tokenKind } from './permissions'
 
 export interface NameLookup {
   bucketName(id: string): string | undefined
