@@ -114,7 +114,7 @@ function tokenSignInCases(mode: string, target: () => { app: Hono; tokens: Token
       const { cookie } = await signInWithToken(app, tokens.s.operator.token!)
       const body = { orgID: tokens.s.orgID, permissions: [{ action: 'read', resource: { type: 'buckets', orgID: tokens.s.orgID } }] }
       const foreign = await call(app, 'POST', '/api/v2/authorizations', { as: { cookie }, body, headers: { origin: 'http://evil.example' } })
-      expect(foreign.status).toBe(401)
+      expect(foreign.status).toBe(403)
       expect(foreign.body.message).toMatch(/cross-origin/)
       const own = await call(app, 'POST', '/api/v2/authorizations', { as: { cookie }, body, headers: { origin: 'http://localhost' } })
       expect(own.status).toBe(201)
