@@ -6,6 +6,7 @@ import { sessionQueries } from '@/api/session-queries'
 import { paths } from '@/config/paths'
 import { TokensPageFrame, TokensPanelSkeleton } from './tokens-page-frame'
 import { TokensPanel } from './tokens-panel'
+import { TokenSessionNotice } from './token-session-notice'
 
 export function TokensPage({ orgID }: { orgID: string }) {
   const me = useQuery(sessionQueries.me())
@@ -33,6 +34,7 @@ export function TokensPage({ orgID }: { orgID: string }) {
 
   return (
     <TokensPageFrame orgID={orgID} orgs={orgs.data ?? []} me={me.data}>
+      <TokenSessionNotice orgID={orgID} />
       {org && me.data ? <TokensPanel org={org} me={me.data} /> : <TokensPanelSkeleton />}
     </TokensPageFrame>
   )
