@@ -1,7 +1,7 @@
 import type { Hono, MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
 import { z } from 'zod'
-import { SESSION_COOKIE, tokenFromHeader } from '../auth/credentials.ts'
+import { SESSION_COOKIE } from '../auth/credentials.ts'
 import type { Permission } from '../auth/permissions.ts'
 import { type NewTokenSession, TOKEN_SESSION_COOKIE, type TokenSession, type TokenSessionStore } from '../auth/token-sessions.ts'
 import { publicOrigin } from '../http/client.ts'
@@ -71,7 +71,7 @@ const sessionBody = ({ user, permissions, exact }: TokenSession | NewTokenSessio
 
 /**
  * Puts `Authorization: Token …` on every /api request of a token session, so the embedded routes and
- * the proxied InfluxDB both see a token client; a header the client sent itself is left alone.
+ * the proxied InfluxDB both see a token client.
  * `POST /api/v2/signout` of a token session is answered here: InfluxDB knows nothing of it.
  */
 export function tokenSessionCredentials(sessions: TokenSessionStore, trustedProxies: ReadonlySet<string>): MiddlewareHandler {
@@ -91,10 +91,18 @@ export function tokenSessionCredentials(sessions: TokenSessionStore, trustedProx
       if (!forgotten) throw unauthorized()
       return c.body(null, 204)
     }
-    const session = sessions.use(key)
-    if (session && tokenFromHeader(c.req.header('authorization')) === undefined) {
-      c.req.raw.headers.set('authorization', `Token ${session.token}`)
+    // Any credentials the client sends itself win, like Basic on a password sign-in.
+    if (c.req.header('authorization') !== undefined) {
+      await next()
+      // A password sign-in replaces the token session instead of hiding behind it.
+      if (c.req.method === 'POST' && c.req.path === '/api/v2/signin' && c.res.status === 204) {
+        sessions.delete(key)
+        c.res.headers.append('Set-Cookie', cookie('', https, true))
+      }
+      return
     }
+    const session = sessions.use(key)
+    if (session) c.req.raw.headers.set('authorization', `Token ${session.token}`)
     return next()
   }
 }

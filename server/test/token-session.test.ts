@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Hono } from 'hono'
 import { buildApp } from '../app.ts'
 import { listen } from '../listen.ts'
-import { type SetUp, type TestServer, call, setUp, startTestServer } from './helpers.ts'
+import { type SetUp, type TestServer, basic, call, setUp, startTestServer } from './helpers.ts'
 
 const PATH = '/api/tokens-app/token-session'
 
@@ -107,6 +107,18 @@ function tokenSignInCases(mode: string, target: () => { app: Hono; tokens: Token
       expect((await call(app, 'GET', '/api/v2/me', { as: { cookie } })).status).toBe(401)
       expect((await call(app, 'GET', PATH, { as: { cookie } })).status).toBe(404)
       expect((await call(app, 'POST', '/api/v2/signout', { as: { cookie } })).status).toBe(401)
+    })
+
+    it('lets a password sign-in through a live token session, and replaces the token session with it', async () => {
+      const { app, tokens } = target()
+      const { cookie } = await signInWithToken(app, tokens.readOnly)
+      const signin = await call(app, 'POST', '/api/v2/signin', { as: { cookie }, headers: basic('admin', tokens.s.password) })
+      expect(signin.status).toBe(204)
+      const cookies = signin.headers.getSetCookie()
+      expect(cookies.some((c) => c.startsWith('influx-tokens-token-session=; Path=/; Expires=Thu, 01 Jan 1970'))).toBe(true)
+      const password = cookies.find((c) => c.startsWith('influxdb-oss-session='))!.split(';')[0]!
+      expect((await call(app, 'GET', PATH, { as: { cookie } })).status).toBe(404)
+      expect((await call(app, 'GET', '/api/v2/me', { as: { cookie: `${cookie}; ${password}` } })).body.name).toBe('admin')
     })
 
     it('refuses a cross-origin unsafe request that only the token-session cookie authenticates', async () => {
