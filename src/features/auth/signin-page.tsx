@@ -44,7 +44,7 @@ export function SignInPage() {
       <Tabs
         label="How to sign in"
         tabs={[
-          { id: 'password', label: 'Username and password', content: <PasswordSignInForm onSignedIn={onSignedIn} /> },
+          { id: 'password', label: 'Sign in as a user', content: <PasswordSignInForm onSignedIn={onSignedIn} /> },
           { id: 'token', label: 'Sign in with a token', content: <TokenSignInForm onSignedIn={onSignedIn} /> },
         ]}
       />
