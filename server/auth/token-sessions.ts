@@ -4,6 +4,12 @@ import type { Permission } from './permissions.ts'
 /** The cookie naming a token session; the token itself stays on the server. */
 export const TOKEN_SESSION_COOKIE = 'influx-tokens-token-session'
 
+/**
+ * This application's own endpoint, not an InfluxDB one: InfluxDB serves nothing under
+ * /api/tokens-app/, so the name cannot shadow an API path of the proxied server.
+ */
+export const TOKEN_SESSION_PATH = '/api/tokens-app/token-session'
+
 export interface TokenSession {
   /** The API token itself: kept in this process only, never sent back to the browser. */
   token: string

@@ -3,16 +3,12 @@ import { getCookie } from 'hono/cookie'
 import { z } from 'zod'
 import { SESSION_COOKIE } from '../auth/credentials.ts'
 import type { Permission } from '../auth/permissions.ts'
-import { type NewTokenSession, TOKEN_SESSION_COOKIE, type TokenSession, type TokenSessionStore } from '../auth/token-sessions.ts'
+import { type NewTokenSession, TOKEN_SESSION_COOKIE, TOKEN_SESSION_PATH, type TokenSession, type TokenSessionStore } from '../auth/token-sessions.ts'
 import { publicOrigin } from '../http/client.ts'
-import { invalid, notFound, unauthorized } from '../http/errors.ts'
+import { readJson } from '../http/body.ts'
+import { errorResponse, invalid, notFound, unauthorized } from '../http/errors.ts'
 import { isValidId } from '../ids.ts'
 
-/**
- * This application's own endpoint, not an InfluxDB one: InfluxDB serves nothing under
- * /api/tokens-app/, so the name cannot shadow an API path of the proxied server.
- */
-export const TOKEN_SESSION_PATH = '/api/tokens-app/token-session'
 
 /** Asks this server's own /api (embedded or proxied) as the holder of `token`. */
 export type AskApi = (path: string, token: string) => Promise<Response>
@@ -87,9 +83,8 @@ export function tokenSessionCredentials(sessions: TokenSessionStore, trustedProx
         c.res.headers.append('Set-Cookie', cookie('', https, true))
         return
       }
-      c.header('Set-Cookie', cookie('', https, true))
-      if (!forgotten) throw unauthorized()
-      return c.body(null, 204)
+      const expire = { 'Set-Cookie': cookie('', https, true) }
+      return forgotten ? c.body(null, 204, expire) : errorResponse(unauthorized(), expire)
     }
     // Any credentials the client sends itself win, like Basic on a password sign-in.
     if (c.req.header('authorization') !== undefined) {
@@ -115,7 +110,7 @@ export function registerTokenSessionRoutes(
   const { sessions, ask, lookup, trustedProxies } = options
 
   app.post(TOKEN_SESSION_PATH, async (c) => {
-    const parsed = signinBody.safeParse(await c.req.json().catch(() => undefined))
+    const parsed = signinBody.safeParse(await readJson(c.req.raw))
     if (!parsed.success) throw invalid(parsed.error.issues[0]?.message ?? 'expected {"token": "…"}')
     const { token } = parsed.data
     const me = await ask('/api/v2/me', token)

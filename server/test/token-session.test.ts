@@ -95,7 +95,7 @@ function tokenSignInCases(mode: string, target: () => { app: Hono; tokens: Token
       expect(res.body.code).toBe('unauthorized')
       expect(cookie).toBeUndefined()
       expect((await call(app, 'POST', PATH, { body: { token: '' } })).status).toBe(400)
-      expect((await call(app, 'POST', PATH, { raw: 'token=x' })).status).toBe(400)
+      expect((await call(app, 'POST', PATH, { raw: 'token=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(415)
     })
 
     it('forgets the token on Sign Out and expires the cookie', async () => {
@@ -130,6 +130,10 @@ function tokenSignInCases(mode: string, target: () => { app: Hono; tokens: Token
       expect(foreign.body.message).toMatch(/cross-origin/)
       const own = await call(app, 'POST', '/api/v2/authorizations', { as: { cookie }, body, headers: { origin: 'http://localhost' } })
       expect(own.status).toBe(201)
+      const operator = tokens.s.operator.token!
+      const planted = await call(app, 'POST', PATH, { body: { token: operator }, headers: { origin: 'http://evil.example' } })
+      expect(planted.status).toBe(403)
+      expect(planted.headers.get('set-cookie')).toBeNull()
     })
   })
 }
