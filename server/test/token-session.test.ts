@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Hono } from 'hono'
 import { buildApp } from '../app.ts'
 import { listen } from '../listen.ts'
+import { listedPermissions } from '../routes/token-session.ts'
 import { type SetUp, type TestServer, basic, call, setUp, startTestServer } from './helpers.ts'
 
 const PATH = '/api/tokens-app/token-session'
@@ -183,5 +184,27 @@ describe('embedded and proxy mode', () => {
     const { cookie } = await signInWithToken(embedded.app, embeddedTokens.readOnly)
     const me = await call(embedded.app, 'GET', '/api/v2/me', { as: { cookie, token: embeddedTokens.s.operator.token } })
     expect(me.body.name).toBe('admin')
+  })
+})
+
+describe('what a token may do, in proxy mode', () => {
+  const ME = '0123456789abcdef'
+  const read = { action: 'read', resource: { type: 'authorizations', orgID: 'fedcba9876543210' } }
+  const write = { action: 'write', resource: { type: 'authorizations', orgID: 'fedcba9876543210' } }
+  const answering = (status: number, body: unknown) => async () => new Response(JSON.stringify(body), { status })
+
+  it("is the token's own permissions when the upstream still returns token values", async () => {
+    const lookup = listedPermissions(answering(200, { authorizations: [{ token: 'other', permissions: [write] }, { token: 'mine', permissions: [read] }] }))
+    expect(await lookup('mine', ME)).toEqual({ permissions: [read], exact: true })
+  })
+
+  it("is bounded by all the user's tokens when values are hashed", async () => {
+    const lookup = listedPermissions(answering(200, { authorizations: [{ token: '', permissions: [read] }, { token: '', permissions: [read, write] }] }))
+    expect(await lookup('mine', ME)).toEqual({ permissions: [read, write], exact: false })
+  })
+
+  it('is unknown when the list is refused or empty', async () => {
+    expect(await listedPermissions(answering(401, { code: 'unauthorized', message: 'unauthorized access' }))('mine', ME)).toEqual({ permissions: null, exact: false })
+    expect(await listedPermissions(answering(200, { authorizations: [] }))('mine', ME)).toEqual({ permissions: null, exact: false })
   })
 })
