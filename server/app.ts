@@ -3,19 +3,21 @@ import { routePath } from 'hono/route'
 import { requireAuth } from './auth/credentials.ts'
 import { SessionStore } from './auth/sessions.ts'
 import { SigninThrottle } from './auth/throttle.ts'
+import { TokenSessionStore } from './auth/token-sessions.ts'
 import { openStore } from './db/store.ts'
 import type { AppEnv, Services } from './http/context.ts'
 import { normalizeAddress } from './http/client.ts'
 import { crossOriginProtection } from './http/csrf.ts'
 import { closeWhenBodyUnread } from './http/lifecycle.ts'
 import { ApiError, errorResponse } from './http/errors.ts'
-import { isValidId } from './ids.ts'
+import { hashToken, isValidId } from './ids.ts'
 import { proxyTo } from './proxy.ts'
 import { registerAuthorizationRoutes } from './routes/authorizations.ts'
 import { registerBucketRoutes } from './routes/buckets.ts'
 import { registerOrgRoutes } from './routes/orgs.ts'
 import { registerSetupRoutes } from './routes/setup.ts'
 import { registerSigninRoutes } from './routes/signin.ts'
+import { type AskApi, listedPermissions, registerTokenSessionRoutes, tokenSessionCredentials } from './routes/token-session.ts'
 import { INFLUX_VERSION, registerSystemRoutes } from './routes/system.ts'
 import { registerUserRoutes } from './routes/users.ts'
 import { registerWriteRoutes } from './routes/write.ts'
@@ -36,7 +38,12 @@ export interface AppOptions {
   influxTimeoutSeconds?: number
   /** Addresses of reverse proxies whose X-Forwarded-For and X-Forwarded-Host are believed. */
   trustedProxies?: string[]
+  /** The clock of token sessions (their 60 idle minutes); tests move it. Default Date.now. */
+  now?: () => number
 }
+
+// A token session is forgotten after this long without a request.
+const TOKEN_SESSION_IDLE_MS = 60 * 60_000
 
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -99,8 +106,22 @@ const cors: MiddlewareHandler = async (c, next) => {
   if (origin) c.res.headers.set('Access-Control-Allow-Origin', origin)
 }
 
-function embeddedApi(app: Hono<AppEnv>, options: AppOptions, trustedProxies: ReadonlySet<string>): () => void {
+function embeddedApi(
+  app: Hono<AppEnv>,
+  options: AppOptions,
+  trustedProxies: ReadonlySet<string>,
+  tokenSessions: { sessions: TokenSessionStore; ask: AskApi },
+): () => void {
   const store = openStore(options.dataDir ?? './data')
+  // Embedded, the token's own record is at hand, so what it may do is known exactly.
+  registerTokenSessionRoutes(app as unknown as Hono, {
+    ...tokenSessions,
+    trustedProxies,
+    lookup: async (token) => {
+      const auth = store.authorizations.byTokenHash(hashToken(token))
+      return { permissions: auth && auth.status === 'active' ? auth.permissions : [], exact: true }
+    },
+  })
   const services: Services = {
     store,
     sessions: new SessionStore((options.sessionMinutes ?? 60) * 60_000),
@@ -131,14 +152,18 @@ export function buildApp(options: AppOptions): { app: Hono; close(): void } {
   app.use('*', closeWhenBodyUnread)
   // Before the proxy too: the forwarded session cookie is just as usable from another origin.
   app.use('/api/*', crossOriginProtection(trustedProxies))
+  const sessions = new TokenSessionStore(TOKEN_SESSION_IDLE_MS, options.now)
+  app.use('/api/*', tokenSessionCredentials(sessions, trustedProxies))
+  const ask: AskApi = (path, token) => Promise.resolve(app.request(path, { headers: { authorization: `Token ${token}` } }))
 
   let close = () => {}
   if (options.influxUrl) {
     const timeoutMs = (options.influxTimeoutSeconds ?? 30) * 1000
     const proxy = proxyTo(options.influxUrl, { log, timeoutMs, trustedProxies })
+    registerTokenSessionRoutes(app as unknown as Hono, { sessions, ask, lookup: listedPermissions(ask), trustedProxies })
     for (const path of ['/api/*', '/health', '/ping']) app.all(path, proxy)
   } else {
-    close = embeddedApi(app, options, trustedProxies)
+    close = embeddedApi(app, options, trustedProxies, { sessions, ask })
   }
   app.all('/api/*', () => {
     throw new ApiError('not found', 'path not found')

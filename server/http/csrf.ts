@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
 import { SESSION_COOKIE, tokenFromHeader } from '../auth/credentials.ts'
+import { TOKEN_SESSION_COOKIE, TOKEN_SESSION_PATH } from '../auth/token-sessions.ts'
 import { publicOrigin } from './client.ts'
 import { errorResponse, forbidden } from './errors.ts'
 
@@ -24,14 +25,18 @@ function isSameOrigin(headers: Headers, ownHost: string): boolean {
 }
 
 /**
- * Refuses a cookie-authenticated POST, PATCH, PUT or DELETE that a page of another origin made.
+ * Refuses a cookie-authenticated (InfluxDB session or token session) POST, PATCH, PUT or DELETE that
+ * a page of another origin made, and a token sign-in from another origin.
  * A request with a token is not affected: a page cannot attach one without the token itself.
  */
 export function crossOriginProtection(trustedProxies: ReadonlySet<string>): MiddlewareHandler {
   return async (c, next) => {
     const cookieAuthenticated =
-      getCookie(c, SESSION_COOKIE) !== undefined && tokenFromHeader(c.req.header('authorization')) === undefined
-    if (UNSAFE_METHODS.has(c.req.method) && cookieAuthenticated && !isSameOrigin(c.req.raw.headers, publicOrigin(c, trustedProxies).host)) {
+      (getCookie(c, SESSION_COOKIE) !== undefined || getCookie(c, TOKEN_SESSION_COOKIE) !== undefined) &&
+      tokenFromHeader(c.req.header('authorization')) === undefined
+    // A token sign-in from another origin would sign the browser in with someone else's token.
+    const startsTokenSession = c.req.path === TOKEN_SESSION_PATH
+    if (UNSAFE_METHODS.has(c.req.method) && (cookieAuthenticated || startsTokenSession) && !isSameOrigin(c.req.raw.headers, publicOrigin(c, trustedProxies).host)) {
       return errorResponse(forbidden('cross-origin request refused: the session cookie is only accepted from this application'))
     }
     await next()

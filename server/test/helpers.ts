@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Hono } from 'hono'
-import { buildApp } from '../app.ts'
+import { type AppOptions, buildApp } from '../app.ts'
 import { checkContract } from './contract.ts'
 
 export interface TestServer {
@@ -12,7 +12,9 @@ export interface TestServer {
 }
 
 /** A fresh embedded server on its own temporary data directory. */
-export function startTestServer(options: { staticDir?: string; sessionMinutes?: number; trustedProxies?: string[] } = {}): TestServer {
+export function startTestServer(
+  options: Pick<AppOptions, 'staticDir' | 'sessionMinutes' | 'trustedProxies' | 'now' | 'log'> = {},
+): TestServer {
   const dataDir = mkdtempSync(join(tmpdir(), 'influx-tokens-test-'))
   const { app, close } = buildApp({ dataDir, ...options })
   return {

@@ -84,9 +84,13 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, 'unknown', message)
 }
 
+// InfluxDB answers a missing permission with 401 too (`write:orgs/<id>/authorizations is unauthorized`):
+// the session is fine, only that request is refused. A read-only token session meets this often.
+const MISSING_PERMISSION = /^(read|write):\S+ is unauthorized$/
+
 function notifySessionProblem(error: ApiError) {
   let problem: SessionProblem | undefined
-  if (error.status === 401 && error.message !== 'token is inactive') problem = 'expired'
+  if (error.status === 401 && error.message !== 'token is inactive' && !MISSING_PERMISSION.test(error.message)) problem = 'expired'
   if (error.status === 403 && error.message === 'User is inactive') problem = 'user-inactive'
   if (problem) for (const listener of sessionListeners) listener(problem)
 }

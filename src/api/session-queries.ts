@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
 import { listOrgs } from '@/api/orgs'
-import { getMe, getSetup } from '@/api/session'
+import { getMe, getSetup, getTokenSession } from '@/api/session'
 
 /** InfluxDB's UI re-checks the session on a timer, so an expired one is noticed without a click. */
 const SESSION_CHECK_MS = 60_000
@@ -14,6 +14,8 @@ export const sessionQueries = {
       queryFn: getMe,
       refetchInterval: SESSION_CHECK_MS,
     }),
+  /** null for a password session; what a token session may do otherwise. */
+  tokenSession: () => queryOptions({ queryKey: [...sessionQueries.all(), 'token'], queryFn: getTokenSession, staleTime: Infinity }),
   orgs: () =>
     queryOptions({
       queryKey: [...sessionQueries.all(), 'orgs'],

@@ -9,9 +9,11 @@ import { navigate, useSearchParams } from '@/lib/router'
 import { Button } from '@/components/ui/button'
 import { CenteredCard } from '@/components/layouts/centered-card'
 import { TextField } from '@/components/ui/field'
+import { Tabs } from '@/components/ui/tabs'
 import { sessionQueries } from '@/api/session-queries'
 import { paths } from '@/config/paths'
 import { safeReturnTo } from './return-to'
+import { TokenSignInForm } from './token-signin-form'
 
 const signInSchema = z.object({
   username: z.string().trim().min(1, 'Enter your username'),
@@ -24,25 +26,14 @@ export function SignInPage() {
   const returnTo = safeReturnTo(params.get('returnTo'))
   const queryClient = useQueryClient()
   const setup = useQuery(sessionQueries.setup())
-  const [failure, setFailure] = useState<string | null>(null)
-  const { register, handleSubmit, formState } = useForm<SignInValues>({
-    resolver: zodResolver(signInSchema),
-    defaultValues: { username: '', password: '' },
-  })
 
   useEffect(() => {
     if (setup.data?.allowed) navigate(paths.setup.build(), { replace: true })
   }, [setup.data])
 
-  async function onSubmit(values: SignInValues) {
-    setFailure(null)
-    try {
-      await signIn(values.username, values.password)
-      await queryClient.invalidateQueries({ queryKey: sessionQueries.all() })
-      navigate(returnTo, { replace: true })
-    } catch (error) {
-      setFailure(error instanceof ApiError && error.status === 401 ? 'username or password is invalid' : errorMessage(error))
-    }
+  async function onSignedIn() {
+    await queryClient.invalidateQueries({ queryKey: sessionQueries.all() })
+    navigate(returnTo, { replace: true })
   }
 
   return (
@@ -50,18 +41,46 @@ export function SignInPage() {
       title="Sign in"
       subtitle={params.has('returnTo') ? 'Your session has ended. Sign in to continue where you left off.' : 'Manage the API tokens of your InfluxDB organizations.'}
     >
-      <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-4">
-        <TextField label="Username" autoComplete="username" autoFocus error={formState.errors.username?.message} {...register('username')} />
-        <TextField label="Password" type="password" autoComplete="current-password" error={formState.errors.password?.message} {...register('password')} />
-        {failure && (
-          <p role="alert" className="rounded-md border border-danger/40 bg-danger/5 px-3 py-2 text-sm text-danger">
-            {failure}
-          </p>
-        )}
-        <Button type="submit" variant="primary" pending={formState.isSubmitting}>
-          Sign In
-        </Button>
-      </form>
+      <Tabs
+        label="How to sign in"
+        tabs={[
+          { id: 'password', label: 'Sign in as a user', content: <PasswordSignInForm onSignedIn={onSignedIn} /> },
+          { id: 'token', label: 'Sign in with a token', content: <TokenSignInForm onSignedIn={onSignedIn} /> },
+        ]}
+      />
     </CenteredCard>
+  )
+}
+
+function PasswordSignInForm({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
+  const [failure, setFailure] = useState<string | null>(null)
+  const { register, handleSubmit, formState } = useForm<SignInValues>({
+    resolver: zodResolver(signInSchema),
+    defaultValues: { username: '', password: '' },
+  })
+
+  async function onSubmit(values: SignInValues) {
+    setFailure(null)
+    try {
+      await signIn(values.username, values.password)
+      await onSignedIn()
+    } catch (error) {
+      setFailure(error instanceof ApiError && error.status === 401 ? 'username or password is invalid' : errorMessage(error))
+    }
+  }
+
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-4">
+      <TextField label="Username" autoComplete="username" autoFocus error={formState.errors.username?.message} {...register('username')} />
+      <TextField label="Password" type="password" autoComplete="current-password" error={formState.errors.password?.message} {...register('password')} />
+      {failure && (
+        <p role="alert" className="rounded-md border border-danger/40 bg-danger/5 px-3 py-2 text-sm text-danger">
+          {failure}
+        </p>
+      )}
+      <Button type="submit" variant="primary" pending={formState.isSubmitting}>
+        Sign In
+      </Button>
+    </form>
   )
 }

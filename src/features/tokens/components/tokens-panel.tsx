@@ -3,6 +3,7 @@ import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useLayoutEffe
 import type { ListedBucket } from '@/api/buckets'
 import type { Authorization, Organization, User } from '@/api/contract'
 import { errorMessage } from '@/api/http'
+import { useTokenAccess } from '@/api/session-access'
 import { replaceSearchParamsQuietly, useSearchParams } from '@/lib/router'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { inputClass } from '@/components/ui/field'
@@ -71,6 +72,8 @@ function useFirstScreen(orgID: string, data: Authorization[] | undefined, wanted
 }
 
 export function TokensPanel({ org, me }: { org: Organization; me: User }) {
+  // A read-only token session is not offered Generate; the server would refuse it anyway.
+  const canGenerate = useTokenAccess(org.id).access.writeTokens
   const tokens = useQuery(tokenQueries.list(org.id))
   const generate = useGenerateDialog(tokens.data)
   const [params, setParams] = useSearchParams()
@@ -200,7 +203,7 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
         />
         <div className="ml-auto flex gap-2">
           <ExportMenu org={org} tokens={visible} disabled={listed === undefined} />
-          <GenerateTokenMenu ref={generateButton} me={me} orgID={org.id} onChoose={chooseGenerate} />
+          {canGenerate && <GenerateTokenMenu ref={generateButton} me={me} orgID={org.id} onChoose={chooseGenerate} />}
         </div>
       </div>
 
@@ -226,7 +229,7 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
       ) : listed === undefined ? (
         <TokensTableSkeleton />
       ) : listed.length === 0 ? (
-        <EmptyState me={me} orgID={org.id} onChoose={(kind) => generate.open({ kind })} />
+        <EmptyState me={me} orgID={org.id} canGenerate={canGenerate} onChoose={(kind) => generate.open({ kind })} />
       ) : visible.length === 0 ? (
         <p className="rounded-lg border border-dashed border-border px-6 py-12 text-center text-sm text-muted">
           {reachBucket && !filterText.trim() ? `No token can read or write ${reachBucket.name}` : 'No Tokens match your query'}
@@ -265,13 +268,13 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
   )
 }
 
-function EmptyState({ me, orgID, onChoose }: { me: User; orgID: string; onChoose: (kind: TokenKind) => void }) {
+function EmptyState({ me, orgID, canGenerate, onChoose }: { me: User; orgID: string; canGenerate: boolean; onChoose: (kind: TokenKind) => void }) {
   return (
     <div role="region" aria-label="No tokens" className="flex flex-col items-center gap-4 rounded-lg border border-dashed border-border px-6 py-12 text-center">
       <p className="text-base">
-        Looks like there aren&apos;t any <strong>Tokens</strong>, why not generate one?
+        Looks like there aren&apos;t any <strong>Tokens</strong>{canGenerate ? ', why not generate one?' : '.'}
       </p>
-      <GenerateTokenMenu me={me} orgID={orgID} onChoose={onChoose} />
+      {canGenerate && <GenerateTokenMenu me={me} orgID={orgID} onChoose={onChoose} />}
     </div>
   )
 }
