@@ -31,7 +31,7 @@ test('Read/Write: search, tick buckets, save, copy the token once, and it has ex
   await expect(save).toBeEnabled()
   await write.getByRole('checkbox', { name: 'billing-events' }).check()
   await write.getByRole('radio', { name: 'All Buckets' }).check()
-  await expect(write).toContainText('any bucket created in the future')
+  await expect(write).toContainText('write data in all buckets of acme, including buckets created later')
   await write.getByRole('radio', { name: 'Scoped' }).check()
   await expect(write.getByRole('checkbox', { name: 'billing-events' })).toBeChecked()
   await expectAccessible(page)

@@ -8,6 +8,7 @@ import { sortBucketsForPicker } from '../lib/bucket-list'
 import { buildCustomPermissions, customFromPermissions, type BucketRef, type CustomSelection, type TypeAccess } from '../lib/permissions'
 import { useDraftSync, useInitialDraft } from '../hooks/use-draft'
 import { checkCustomBuckets, customDraft } from '../lib/editor-drafts'
+import { allOfType, grantPhrase } from '../lib/grant-phrase'
 import { BucketPicker } from './bucket-picker'
 import { GenerateDialogFrame } from './generate-dialog-frame'
 import { DroppedBucketsNotice } from './generate-parts'
@@ -105,6 +106,7 @@ export function CustomTokenDialog(props: GenerateDialogProps) {
               loading={buckets.isPending}
               selected={selection[BUCKET_FIELD[action]]}
               onChange={(ids) => setBuckets(action, ids)}
+              orgName={org.name}
             />
           ))}
         </div>
@@ -197,8 +199,10 @@ function IndividualBuckets({
   loading,
   selected,
   onChange,
+  orgName,
 }: {
   action: Action
+  orgName: string
   /** The type-wide box is ticked, which already covers every bucket, future ones too. */
   wholeType: boolean
   buckets: ListedBucket[]
@@ -212,7 +216,7 @@ function IndividualBuckets({
       <legend className="px-1 text-sm font-semibold">{TITLE[action]} individual buckets</legend>
       {wholeType ? (
         <p className="rounded-md bg-sunken px-3 py-2 text-sm">
-          {TITLE[action]} is granted on all buckets by the buckets row, including buckets created in the future.
+          The buckets row above already grants: {grantPhrase(action, 'buckets', allOfType('buckets', [orgName]))}.
         </p>
       ) : loading ? (
         <div role="status" aria-label="Loading buckets" className="h-[318px] animate-pulse rounded-md bg-sunken" />

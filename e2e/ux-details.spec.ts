@@ -1,0 +1,30 @@
+import { createBuckets, createToken, expect, expectAccessible, openGenerate, test, tokensUrl } from './fixtures.ts'
+
+test('"Copy link" copies the draft link, which reopens the dialog with the same choices', async ({ page, context, server, seeded }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  await createBuckets(server, seeded.orgID, ['alpha', 'beta'])
+  await page.goto(tokensUrl(seeded.orgID))
+  await openGenerate(page, 'Read/Write Token')
+  const dialog = page.getByRole('dialog', { name: 'Generate Read/Write Token' })
+  await dialog.getByRole('textbox', { name: 'Description' }).fill('shared draft')
+  await dialog.getByRole('group', { name: 'Read' }).getByRole('checkbox', { name: 'beta' }).check()
+  await dialog.getByRole('button', { name: 'Copy link' }).click()
+  await expect(page.getByTestId('notification-success').last()).toContainText('Link copied')
+  const link = await page.evaluate(() => navigator.clipboard.readText())
+  expect(link).toBe(page.url())
+  expect(link).toContain('draft=')
+  expect(link).not.toContain(seeded.operatorToken)
+  const teammate = await context.newPage()
+  await teammate.goto(link)
+  const reopened = teammate.getByRole('dialog', { name: 'Generate Read/Write Token' })
+  await expect(reopened.getByRole('textbox', { name: 'Description' })).toHaveValue('shared draft')
+  await expect(reopened.getByRole('group', { name: 'Read' }).getByRole('checkbox', { name: 'beta' })).toBeChecked()
+})
+
+test('the clone dialog is titled after what it clones', async ({ page, server, seeded }) => {
+  await createToken(server, seeded.orgID, 'nightly export', [{ action: 'read', resource: { type: 'buckets', orgID: seeded.orgID } }])
+  await page.goto(tokensUrl(seeded.orgID))
+  await page.getByRole('row', { name: /nightly export/ }).getByRole('button', { name: 'Clone' }).click()
+  await expect(page.getByRole('dialog', { name: 'Clone nightly export' })).toBeVisible()
+  await expectAccessible(page)
+})
