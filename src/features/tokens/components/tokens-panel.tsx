@@ -4,6 +4,7 @@ import type { ListedBucket } from '@/api/buckets'
 import type { Authorization, Organization, User } from '@/api/contract'
 import { errorMessage } from '@/api/http'
 import { replaceSearchParamsQuietly, useSearchParams } from '@/lib/router'
+import { Button } from '@/components/ui/button'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { inputClass } from '@/components/ui/field'
 import { LoadError } from '@/components/ui/load-error'
@@ -222,9 +223,17 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
       ) : listed.length === 0 ? (
         <EmptyState me={me} orgID={org.id} onChoose={(kind) => generate.open({ kind })} />
       ) : visible.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-border px-6 py-12 text-center text-sm text-muted">
-          {reachBucket && !filterText.trim() ? `No token can read or write ${reachBucket.name}` : 'No Tokens match your query'}
-        </p>
+        <div className="flex flex-col items-center gap-3 rounded-lg border border-dashed border-border px-6 py-12 text-center text-sm text-muted">
+          <p>{reachBucket && !filterText.trim() ? `No token can read or write ${reachBucket.name}` : 'No Tokens match your query'}</p>
+          <Button
+            onClick={() => {
+              changeFilter('')
+              chooseBucket(null)
+            }}
+          >
+            Clear filter
+          </Button>
+        </div>
       ) : (
         <TokensTable items={visible} total={listed.length} selected={selection} onSelectShown={select} actions={actions} reach={reach} />
       )}
