@@ -22,7 +22,7 @@ test('Read/Write: search, tick buckets, save, copy the token once, and it has ex
 
   await read.getByRole('searchbox', { name: 'Search buckets' }).fill('IOT')
   await expect(read.getByRole('checkbox')).toHaveCount(2)
-  await read.getByRole('button', { name: 'Select All', exact: true }).click()
+  await read.getByRole('button', { name: 'Select 2 shown', exact: true }).click()
   await expect(read.getByText('2 selected')).toBeVisible()
   await read.getByRole('searchbox', { name: 'Search buckets' }).fill('')
   await expect(read.getByRole('checkbox', { name: 'telemetry' })).not.toBeChecked()
