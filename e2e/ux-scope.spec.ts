@@ -90,3 +90,17 @@ test('a bucket picker shows the chosen buckets as removable chips, and "Select A
   await expect(read.getByRole('button', { name: 'Select All', exact: true })).toBeVisible()
   await expectAccessible(page)
 })
+
+test('the Custom dialog names resource types in words, each with a line on what it is and its API identifier', async ({ page, seeded }) => {
+  await page.goto(tokensUrl(seeded.orgID))
+  await openGenerate(page, 'Custom Token')
+  const table = page.getByRole('dialog', { name: 'Generate Custom Token' }).getByRole('table', { name: 'Resources' })
+  const telegraf = table.getByRole('row', { name: /Telegraf configurations/ })
+  await expect(telegraf.getByRole('rowheader')).toContainText('Telegraf configurations')
+  await expect(telegraf.getByRole('rowheader')).toContainText('Configurations for Telegraf agents that collect data.')
+  await expect(telegraf.locator('code')).toHaveText('telegrafs')
+  await telegraf.getByRole('checkbox', { name: 'Read Telegraf configurations' }).check()
+  await expect(table.getByRole('row', { name: /^Tokens/ }).locator('code')).toHaveText('authorizations')
+  await expect(table.getByRole('checkbox', { name: 'Write organizations' })).toBeVisible()
+  await expectAccessible(page)
+})

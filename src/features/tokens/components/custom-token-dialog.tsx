@@ -9,6 +9,7 @@ import { buildCustomPermissions, customFromPermissions, type BucketRef, type Cus
 import { useDraftSync, useInitialDraft } from '../hooks/use-draft'
 import { checkCustomBuckets, customDraft } from '../lib/editor-drafts'
 import { allOfType, grantPhrase } from '../lib/grant-phrase'
+import { typeDescription, typeNoun, typeTitle } from '../lib/resource-types'
 import { BucketPicker } from './bucket-picker'
 import { GenerateDialogFrame } from './generate-dialog-frame'
 import { DroppedBucketsNotice } from './generate-parts'
@@ -170,13 +171,15 @@ function ResourceTable({
             {types.map((type) => (
               <tr key={type} className="border-b border-border last:border-b-0 hover:bg-sunken">
                 <th scope="row" className="px-3 py-1.5 text-left font-normal">
-                  {type}
+                  <span className="font-medium">{typeTitle(type)}</span>{' '}
+                  <code className="rounded bg-sunken px-1 text-xs text-muted">{type}</code>
+                  {typeDescription(type) && <span className="block text-xs text-muted">{typeDescription(type)}</span>}
                 </th>
                 {(['read', 'write'] as const).map((action) => (
                   <td key={action} className="px-3 py-1.5 text-center">
                     <input
                       type="checkbox"
-                      aria-label={`${TITLE[action]} ${type}`}
+                      aria-label={`${TITLE[action]} ${typeNoun(type)}`}
                       className="size-4 align-middle accent-[var(--accent)]"
                       checked={access[type]?.[action] === true}
                       onChange={(event) => onChange(type, action, event.target.checked)}
