@@ -54,3 +54,38 @@ test('"Filter Tokens" matches Owner and Scope, an empty result offers "Clear fil
   await expect(page.getByRole('listbox', { name: 'Buckets' }).getByRole('option', { name: 'alpha' })).toBeVisible()
   await expect(page.getByRole('listbox', { name: 'Buckets' }).getByRole('option', { name: 'beta' })).toBeVisible()
 })
+
+test('details: a link of its own, a resource × read/write grid, and Activate/Deactivate, Clone and Delete', async ({ page, server, seeded }) => {
+  const ids = await createBuckets(server, seeded.orgID, ['alpha'])
+  const token = await createToken(server, seeded.orgID, 'reporting', [
+    { action: 'read', resource: { type: 'buckets', orgID: seeded.orgID } },
+    { action: 'write', resource: { type: 'buckets', orgID: seeded.orgID, id: ids.alpha } },
+    { action: 'read', resource: { type: 'dashboards', orgID: seeded.orgID } },
+  ])
+  await page.goto(tokensUrl(seeded.orgID, `?token=${token.id}`))
+  const dialog = page.getByRole('dialog', { name: 'reporting' })
+  const grid = dialog.getByRole('table', { name: /Permissions/ })
+  await expect(grid.getByRole('columnheader')).toHaveText(['Resource', 'Read', 'Write'])
+  const buckets = grid.getByRole('row', { name: /^Buckets/ })
+  await expect(buckets.getByRole('cell').nth(0)).toHaveText('all buckets of acme, including buckets created later')
+  await expect(buckets.getByRole('cell').nth(1)).toHaveText('alpha')
+  await expect(grid.getByRole('row', { name: /^Dashboards/ }).getByRole('cell').nth(1)).toHaveText('—none')
+  await expectAccessible(page)
+
+  await dialog.getByRole('button', { name: 'Deactivate' }).click()
+  await expect(dialog.getByRole('button', { name: 'Activate', exact: true })).toBeVisible()
+  await expect.poll(async () => (await server.api('GET', `/api/v2/authorizations/${token.id}`)).body.status).toBe('inactive')
+  await dialog.getByRole('button', { name: 'Activate', exact: true }).click()
+  await expect.poll(async () => (await server.api('GET', `/api/v2/authorizations/${token.id}`)).body.status).toBe('active')
+
+  await dialog.getByRole('button', { name: 'Clone' }).click()
+  await expect(page.getByRole('dialog', { name: 'Clone reporting' })).toBeVisible()
+  await expect(page).not.toHaveURL(/token=/)
+  await page.getByRole('dialog', { name: 'Clone reporting' }).getByRole('button', { name: 'Cancel' }).click()
+
+  await page.getByRole('row', { name: /reporting/ }).getByRole('button', { name: 'reporting' }).click()
+  await expect(page).toHaveURL(new RegExp(`token=${token.id}`))
+  await dialog.getByRole('button', { name: 'Delete' }).click()
+  await page.getByRole('alertdialog', { name: 'Delete token?' }).getByRole('button', { name: 'Delete' }).click()
+  await expect.poll(async () => (await server.api('GET', `/api/v2/authorizations/${token.id}`)).status).toBe(404)
+})

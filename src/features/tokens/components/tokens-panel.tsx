@@ -82,7 +82,6 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
   const sortKey = parseSortKey(params.get('sortKey'))
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set())
   const [deleting, setDeleting] = useState<Authorization | null>(null)
-  const [detailsID, setDetailsID] = useState<string | null>(null)
   const generateButton = useRef<HTMLButtonElement>(null)
   const update = useUpdateToken(org.id)
   const remove = useDeleteToken(org.id)
@@ -102,6 +101,8 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
   }, [sorted])
   const filter = useMemo(() => tokenFilter(sorted, formatDateTime), [sorted])
   const bucketID = params.get('bucket')
+  // The open details dialog has a link of its own.
+  const detailsID = params.get('token')
   const firstScreen = useFirstScreen(org.id, tokens.data, listed === undefined && !filterText.trim() && bucketID === null, sortKey)
   usePreload(org.id, tokens.isSuccess || firstScreen !== null)
   const [bucketFilterUsed, setBucketFilterUsed] = useState(false)
@@ -157,9 +158,9 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
       onRename: (auth, description) => latest.current.mutate({ id: auth.id, update: { description } }),
       onDelete: setDeleting,
       onClone: (auth) => latest.current.openGenerate({ kind: 'clone', source: auth }),
-      onOpenDetails: (auth) => setDetailsID(auth.id),
+      onOpenDetails: (auth) => setParams({ token: auth.id }),
     }),
-    [select],
+    [select, setParams],
   )
 
   function confirmDelete() {
@@ -249,7 +250,7 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
             returnFocusTo={() => generateButton.current}
           />
         )}
-        {details && <TokenDetailsDialog auth={details} org={org} onClose={() => setDetailsID(null)} />}
+        {details && <TokenDetailsDialog auth={details} org={org} onClose={() => setParams({ token: null })} actions={actions} />}
       </Suspense>
       <ConfirmDialog
         open={deleting !== null}
