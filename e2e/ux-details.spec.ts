@@ -89,3 +89,53 @@ test('details: a link of its own, a resource × read/write grid, and Activate/De
   await page.getByRole('alertdialog', { name: 'Delete token?' }).getByRole('button', { name: 'Delete' }).click()
   await expect.poll(async () => (await server.api('GET', `/api/v2/authorizations/${token.id}`)).status).toBe(404)
 })
+
+test('Try it writes to a bucket the token can write, starts with one verdict, lists allowed buckets first, in two requests', async ({ page, server, seeded }) => {
+  const names = ['alpha', 'beta', ...Array.from({ length: 20 }, (_, i) => `other-${String(i).padStart(2, '0')}`)]
+  await createBuckets(server, seeded.orgID, names)
+  await page.goto(tokensUrl(seeded.orgID))
+  await openGenerate(page, 'Read/Write Token')
+  const dialog = page.getByRole('dialog', { name: 'Generate Read/Write Token' })
+  await dialog.getByRole('group', { name: 'Read' }).getByRole('searchbox', { name: 'Search buckets' }).fill('-1')
+  await dialog.getByRole('group', { name: 'Read' }).getByRole('button', { name: 'Select 10 shown', exact: true }).click()
+  await dialog.getByRole('group', { name: 'Read' }).getByRole('searchbox', { name: 'Search buckets' }).fill('')
+  await dialog.getByRole('group', { name: 'Write' }).getByRole('searchbox', { name: 'Search buckets' }).fill('other-19')
+  await dialog.getByRole('group', { name: 'Write' }).getByRole('checkbox', { name: 'other-19' }).check()
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  const created = page.getByRole('dialog', { name: 'Token created' })
+  // alpha comes first alphabetically, but the token cannot write it.
+  await expect(created.getByRole('combobox', { name: 'Bucket to write a test point to' })).toHaveValue(/.+/)
+  await expect(created.getByRole('combobox', { name: 'Bucket to write a test point to' }).locator('option:checked')).toHaveText('other-19')
+
+  const requests: string[] = []
+  const failed: string[] = []
+  page.on('request', (request) => requests.push(`${request.method()} ${new URL(request.url()).pathname}`))
+  page.on('response', (response) => response.status() >= 400 && failed.push(response.url()))
+  await created.getByRole('button', { name: 'Try it' }).click()
+  await expect(created.getByRole('status').filter({ hasText: 'Can read' })).toHaveText('Can read 10 and write 1 of 23 buckets — as intended')
+  const rows = created.getByRole('table', { name: 'Token check results' }).getByRole('row')
+  await expect(rows.nth(1)).toContainText('other-10')
+  await expect(rows.nth(10)).toContainText('other-19Allowed')
+  await expect(rows.nth(11)).toContainText('alphaRefused')
+  expect(requests).toEqual(['GET /api/v2/buckets', 'POST /api/v2/write'])
+  expect(failed).toEqual([])
+  await expectAccessible(page)
+})
+
+test('Try it says so and skips the write when the token can write nowhere', async ({ page, server, seeded }) => {
+  await createBuckets(server, seeded.orgID, ['alpha'])
+  await page.goto(tokensUrl(seeded.orgID))
+  await openGenerate(page, 'Read/Write Token')
+  const dialog = page.getByRole('dialog', { name: 'Generate Read/Write Token' })
+  await dialog.getByRole('group', { name: 'Read' }).getByRole('checkbox', { name: 'alpha' }).check()
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  const created = page.getByRole('dialog', { name: 'Token created' })
+  await expect(created).toContainText('This token cannot write to any bucket, so no test point will be written.')
+  await expect(created.getByRole('combobox', { name: 'Bucket to write a test point to' })).toHaveCount(0)
+  const writes: string[] = []
+  page.on('request', (request) => request.url().includes('/api/v2/write') && writes.push(request.url()))
+  await created.getByRole('button', { name: 'Try it' }).click()
+  await expect(created.getByRole('status').filter({ hasText: 'Can read' })).toHaveText('Can read 1 and write 0 of 2 buckets — as intended')
+  expect(writes).toEqual([])
+  await expectAccessible(page)
+})
