@@ -118,7 +118,7 @@ test('Operator: offered to the setup user, confirmed by typing OPERATOR, and it 
 test('Operator: cloning the operator token opens the Operator dialog', async ({ page, seeded }) => {
   await page.goto(tokensUrl(seeded.orgID))
   await page.getByRole('row', { name: /admin's Token/ }).getByRole('button', { name: 'Clone' }).click()
-  const dialog = page.getByRole('dialog', { name: 'Generate Operator Token' })
+  const dialog = page.getByRole('dialog', { name: "Clone admin's Token" })
   await expect(dialog.getByRole('textbox', { name: 'Type OPERATOR to confirm' })).toBeVisible()
   await expect(dialog.getByRole('button', { name: 'Save' })).toBeDisabled()
   await expect(dialog.getByRole('region', { name: 'Changes from the original' })).toContainText('Same permissions as the original.')
