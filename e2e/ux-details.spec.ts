@@ -29,7 +29,7 @@ test('the clone dialog is titled after what it clones', async ({ page, server, s
   await expectAccessible(page)
 })
 
-test('"Filter Tokens" matches Owner and Scope, an empty result offers "Clear filter", the Bucket filter lists buckets on focus', async ({ page, server, seeded }) => {
+test('"Filter Tokens" matches the Owner and Scope columns', async ({ page, server, seeded }) => {
   const ids = await createBuckets(server, seeded.orgID, ['alpha', 'beta'])
   await createToken(server, seeded.orgID, 'ci writer', [{ action: 'write', resource: { type: 'buckets', orgID: seeded.orgID, id: ids.alpha } }])
   await createToken(server, seeded.orgID, 'boards', [{ action: 'read', resource: { type: 'dashboards', orgID: seeded.orgID } }])
@@ -44,15 +44,27 @@ test('"Filter Tokens" matches Owner and Scope, an empty result offers "Clear fil
   await expect(table.getByRole('row', { name: /ci writer/ })).toHaveCount(0)
   await filter.fill('admin')
   await expect(table.getByRole('row', { name: /ci writer/ })).toBeVisible()
-  await filter.fill('no such token')
+})
+
+test('a filter that matches nothing offers "Clear filter"', async ({ page, server, seeded }) => {
+  await createToken(server, seeded.orgID, 'boards', [{ action: 'read', resource: { type: 'dashboards', orgID: seeded.orgID } }])
+  await page.goto(tokensUrl(seeded.orgID, '?searchTerm=no%20such%20token'))
+  const filter = page.getByRole('textbox', { name: 'Filter Tokens' })
   await expect(page.getByText('No Tokens match your query')).toBeVisible()
   await expectAccessible(page)
   await page.getByRole('button', { name: 'Clear filter' }).click()
   await expect(filter).toHaveValue('')
-  await expect(table.getByRole('row', { name: /boards/ })).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Tokens' }).getByRole('row', { name: /boards/ })).toBeVisible()
+})
+
+test('the Bucket filter lists the buckets when focused, before anything is typed', async ({ page, server, seeded }) => {
+  await createBuckets(server, seeded.orgID, ['alpha', 'beta'])
+  await page.goto(tokensUrl(seeded.orgID))
   await page.getByRole('combobox', { name: 'Bucket' }).focus()
-  await expect(page.getByRole('listbox', { name: 'Buckets' }).getByRole('option', { name: 'alpha' })).toBeVisible()
-  await expect(page.getByRole('listbox', { name: 'Buckets' }).getByRole('option', { name: 'beta' })).toBeVisible()
+  const list = page.getByRole('listbox', { name: 'Buckets' })
+  await expect(list.getByRole('option', { name: 'alpha' })).toBeVisible()
+  await expect(list.getByRole('option', { name: 'beta' })).toBeVisible()
+  await expectAccessible(page)
 })
 
 test('details: a link of its own, a resource × read/write grid, and Activate/Deactivate, Clone and Delete', async ({ page, server, seeded }) => {

@@ -17,10 +17,10 @@ test('the summary of what Save will create sits beside Save; the API and CLI tab
   expect(save && box && Math.abs(save.y + save.height / 2 - (box.y + box.height / 2)) < 40).toBe(true)
   const preview = dialog.getByRole('region', { name: 'Request preview' })
   await expect(preview.getByRole('tab')).toHaveText(['API', 'CLI'])
-  const before = await dialog.boundingBox()
+  const before = { dialog: await dialog.boundingBox(), preview: (await preview.boundingBox())?.height }
   await preview.getByRole('tab', { name: 'CLI' }).click()
   await expect(preview.getByLabel('influx CLI command')).toBeVisible()
-  expect(await dialog.boundingBox()).toEqual(before)
+  expect({ dialog: await dialog.boundingBox(), preview: (await preview.boundingBox())?.height }).toEqual(before)
   await expectAccessible(page)
 })
 
