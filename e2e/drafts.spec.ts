@@ -54,7 +54,7 @@ test('a clone link opens the clone dialog of that token', async ({ page, server,
   const ids = await createBuckets(server, seeded.orgID, ['alpha'])
   const source = await createToken(server, seeded.orgID, 'ingest', [{ action: 'write', resource: { type: 'buckets', orgID: seeded.orgID, id: ids.alpha } }])
   await page.goto(tokensUrl(seeded.orgID, `?clone=${source.id}`))
-  const dialog = page.getByRole('dialog', { name: 'Generate Read/Write Token' })
+  const dialog = page.getByRole('dialog', { name: 'Clone ingest' })
   await expect(dialog.getByRole('textbox', { name: 'Description' })).toHaveValue('ingest (clone)')
   await expect(dialog.getByRole('group', { name: 'Write' }).getByRole('checkbox', { name: 'alpha' })).toBeChecked()
 })

@@ -22,7 +22,7 @@ test('Read/Write: search, tick buckets, save, copy the token once, and it has ex
 
   await read.getByRole('searchbox', { name: 'Search buckets' }).fill('IOT')
   await expect(read.getByRole('checkbox')).toHaveCount(2)
-  await read.getByRole('button', { name: 'Select All', exact: true }).click()
+  await read.getByRole('button', { name: 'Select 2 shown', exact: true }).click()
   await expect(read.getByText('2 selected')).toBeVisible()
   await read.getByRole('searchbox', { name: 'Search buckets' }).fill('')
   await expect(read.getByRole('checkbox', { name: 'telemetry' })).not.toBeChecked()
@@ -31,7 +31,7 @@ test('Read/Write: search, tick buckets, save, copy the token once, and it has ex
   await expect(save).toBeEnabled()
   await write.getByRole('checkbox', { name: 'billing-events' }).check()
   await write.getByRole('radio', { name: 'All Buckets' }).check()
-  await expect(write).toContainText('any bucket created in the future')
+  await expect(write).toContainText('write data in all buckets of acme, including buckets created later')
   await write.getByRole('radio', { name: 'Scoped' }).check()
   await expect(write.getByRole('checkbox', { name: 'billing-events' })).toBeChecked()
   await expectAccessible(page)

@@ -1,3 +1,4 @@
+import { settleAll } from '@/lib/settle-all'
 import type { Bucket, Buckets } from './contract'
 import { apiRequest } from './http'
 
@@ -6,9 +7,9 @@ export const BUCKET_PAGE_SIZE = 100
 /** Pages in flight at once after the first one: enough to hide latency without flooding the server. */
 const CONCURRENT_PAGES = 6
 
-function bucketPage(orgID: string, offset: number, signal?: AbortSignal): Promise<Buckets> {
+function bucketPage(orgID: string, offset: number, signal?: AbortSignal, token?: string): Promise<Buckets> {
   const query = new URLSearchParams({ orgID, limit: String(BUCKET_PAGE_SIZE), offset: String(offset) })
-  return apiRequest(`/api/v2/buckets?${query}`, { signal })
+  return apiRequest(`/api/v2/buckets?${query}`, { signal, ...tokenAuth(token) })
 }
 
 /** A bucket as lists keep it: what the pickers, the summaries and the Bucket filter read. */
@@ -51,8 +52,20 @@ function compact(buckets: Bucket[]): ListedBucket[] {
   return result
 }
 
-export function getBucket(id: string, token?: string): Promise<Bucket> {
-  return apiRequest(`/api/v2/buckets/${encodeURIComponent(id)}`, tokenAuth(token))
+/**
+ * The IDs of the org's buckets that `token` may read, as the token itself lists them: the server
+ * leaves out what it may not read. It cuts pages before leaving buckets out, so a short page says
+ * nothing about the next one: every page of an org of `count` buckets is asked for.
+ */
+export async function readableBucketIDs(orgID: string, token: string, count: number): Promise<Set<string>> {
+  const offsets = Array.from({ length: Math.max(1, Math.ceil(count / BUCKET_PAGE_SIZE)) }, (_, page) => page * BUCKET_PAGE_SIZE)
+  const pages = await settleAll(offsets, CONCURRENT_PAGES, (offset) => bucketPage(orgID, offset, undefined, token))
+  const ids = new Set<string>()
+  for (const page of pages) {
+    if (page.status === 'rejected') throw page.reason
+    for (const bucket of page.value.buckets) ids.add(bucket.id)
+  }
+  return ids
 }
 
 function tokenAuth(token?: string) {

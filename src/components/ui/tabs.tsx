@@ -1,5 +1,6 @@
 import * as RadixTabs from '@radix-ui/react-tabs'
 import type { ReactNode } from 'react'
+import { cn } from '@/lib/cn'
 
 export interface Tab {
   id: string
@@ -8,7 +9,7 @@ export interface Tab {
 }
 
 /** WAI-ARIA tabs (Radix): each tab controls its own panel; arrows, Home and End move and select. */
-export function Tabs({ tabs, label }: { tabs: Tab[]; label: string }) {
+export function Tabs({ tabs, label, panelClassName }: { tabs: Tab[]; label: string; panelClassName?: string }) {
   return (
     <RadixTabs.Root defaultValue={tabs[0]?.id}>
       <RadixTabs.List aria-label={label} className="flex gap-1 border-b border-border">
@@ -23,7 +24,7 @@ export function Tabs({ tabs, label }: { tabs: Tab[]; label: string }) {
         ))}
       </RadixTabs.List>
       {tabs.map((tab) => (
-        <RadixTabs.Content key={tab.id} value={tab.id} className="pt-3">
+        <RadixTabs.Content key={tab.id} value={tab.id} className={cn('pt-3', panelClassName)}>
           {tab.content}
         </RadixTabs.Content>
       ))}

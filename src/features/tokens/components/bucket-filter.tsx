@@ -70,6 +70,9 @@ export const BucketFilter = memo(function BucketFilter({ buckets, loading, selec
           onFocus={(event) => {
             onActivate()
             event.currentTarget.select()
+            // The buckets are the choice: show them before anything is typed.
+            setActive(0)
+            setOpen(true)
           }}
           onChange={(event) => {
             setQuery(event.target.value)

@@ -7,6 +7,8 @@ import { filterBuckets, selectShown } from '../lib/bucket-list'
 
 const ROW_HEIGHT = 34
 const LIST_HEIGHT = 238
+/** Enough chips to see a selection at a glance; the count says how many more. */
+const MAX_CHIPS = 40
 
 export interface BucketPickerProps {
   /** Already sorted for display. */
@@ -22,6 +24,8 @@ export function BucketPicker({ buckets, selected, onChange, action }: BucketPick
   const [query, setQuery] = useState('')
   const shown = useMemo(() => filterBuckets(buckets, query), [buckets, query])
   const selectedSet = useMemo(() => new Set(selected), [selected])
+  const names = useMemo(() => new Map(buckets.map((bucket) => [bucket.id, bucket.name])), [buckets])
+  const searching = query.trim() !== ''
   const scrollRef = useRef<HTMLDivElement>(null)
   const systemNoteId = useId()
   const virtualizer = useVirtualizer({
@@ -51,15 +55,39 @@ export function BucketPicker({ buckets, selected, onChange, action }: BucketPick
       />
       <div className="flex items-center gap-2">
         <Button size="sm" variant="ghost" onClick={() => onChange(selectShown(selected, shown, true))} disabled={shown.length === 0}>
-          Select All
+          {searching ? `Select ${shown.length} shown` : 'Select All'}
         </Button>
         <Button size="sm" variant="ghost" onClick={() => onChange(selectShown(selected, shown, false))} disabled={shown.length === 0}>
-          Deselect All
+          {searching ? `Deselect ${shown.length} shown` : 'Deselect All'}
         </Button>
         <span className="ml-auto text-xs text-muted tabular-nums" aria-live="polite">
           {selected.length} selected
         </span>
       </div>
+      {selected.length > 0 && (
+        // The selection stays in sight however the list below is searched or scrolled.
+        <ul aria-label={`Chosen buckets to ${action}`} className="flex max-h-20 flex-wrap gap-1.5 overflow-y-auto">
+          {selected.slice(0, MAX_CHIPS).map((id) => {
+            const name = names.get(id) ?? id
+            return (
+              <li key={id} className="flex items-center gap-1 rounded-full border border-border bg-sunken py-0.5 pr-0.5 pl-2.5 text-xs">
+                <span className="max-w-40 truncate" title={name}>
+                  {name}
+                </span>
+                <button
+                  type="button"
+                  aria-label={`Remove ${name}`}
+                  className="flex size-6 items-center justify-center rounded-full text-muted hover:bg-raised hover:text-fg"
+                  onClick={() => toggle(id, false)}
+                >
+                  <span aria-hidden="true">×</span>
+                </button>
+              </li>
+            )
+          })}
+          {selected.length > MAX_CHIPS && <li className="self-center text-xs text-muted">and {selected.length - MAX_CHIPS} more</li>}
+        </ul>
+      )}
       <span id={systemNoteId} className="sr-only">
         System bucket
       </span>

@@ -9,6 +9,8 @@ import { sortBucketsForPicker } from '../lib/bucket-list'
 import { buildCustomPermissions, customFromPermissions, type BucketRef, type CustomSelection, type TypeAccess } from '../lib/permissions'
 import { useDraftSync, useInitialDraft } from '../hooks/use-draft'
 import { checkCustomBuckets, customDraft } from '../lib/editor-drafts'
+import { allOfType, grantPhrase } from '../lib/grant-phrase'
+import { typeDescription, typeNoun, typeTitle } from '../lib/resource-types'
 import { BucketPicker } from './bucket-picker'
 import { GenerateDialogFrame } from './generate-dialog-frame'
 import { DroppedBucketsNotice } from './generate-parts'
@@ -101,6 +103,7 @@ export function CustomTokenDialog(props: GenerateDialogProps) {
               loading={buckets.isPending}
               selected={selection[BUCKET_FIELD[action]]}
               onChange={(ids) => setBuckets(action, ids)}
+              orgName={org.name}
             />
           ))}
         </div>
@@ -164,13 +167,15 @@ function ResourceTable({
             {types.map((type) => (
               <tr key={type} className="border-b border-border last:border-b-0 hover:bg-sunken">
                 <th scope="row" className="px-3 py-1.5 text-left font-normal">
-                  {type}
+                  <span className="font-medium">{typeTitle(type)}</span>{' '}
+                  <code className="rounded bg-sunken px-1 text-xs text-muted">{type}</code>
+                  {typeDescription(type) && <span className="block text-xs text-muted">{typeDescription(type)}</span>}
                 </th>
                 {(['read', 'write'] as const).map((action) => (
                   <td key={action} className="px-3 py-1.5 text-center">
                     <input
                       type="checkbox"
-                      aria-label={`${TITLE[action]} ${type}`}
+                      aria-label={`${TITLE[action]} ${typeNoun(type)}`}
                       className="size-4 align-middle accent-[var(--accent)]"
                       checked={access[type]?.[action] === true}
                       onChange={(event) => onChange(type, action, event.target.checked)}
@@ -193,8 +198,10 @@ function IndividualBuckets({
   loading,
   selected,
   onChange,
+  orgName,
 }: {
   action: Action
+  orgName: string
   /** The type-wide box is ticked, which already covers every bucket, future ones too. */
   wholeType: boolean
   buckets: ListedBucket[]
@@ -208,7 +215,7 @@ function IndividualBuckets({
       <legend className="px-1 text-sm font-semibold">{TITLE[action]} individual buckets</legend>
       {wholeType ? (
         <p className="rounded-md bg-sunken px-3 py-2 text-sm">
-          {TITLE[action]} is granted on all buckets by the buckets row, including buckets created in the future.
+          The buckets row above already grants: {grantPhrase(action, 'buckets', allOfType('buckets', [orgName]))}.
         </p>
       ) : loading ? (
         <div role="status" aria-label="Loading buckets" className="h-[318px] animate-pulse rounded-md bg-sunken" />

@@ -5,13 +5,15 @@ import type { Authorization, AuthorizationPostRequest, Organization, Permission,
 import { Button } from '@/components/ui/button'
 import { DialogBody, DialogContent, DialogFooter } from '@/components/ui/dialog'
 import { inputClass, TextField } from '@/components/ui/field'
+import { toast } from '@/components/ui/toast'
+import { copyText } from '@/lib/clipboard'
 import { resourceQueries, userQueries } from '../api/token-queries'
 import { useNameLookup } from '../api/use-name-lookup'
 import { usePrivileges } from '../api/use-privileges'
 import { useTokenCreation } from '../api/use-token-creation'
 import { useDraftSync, useInitialDraft } from '../hooks/use-draft'
 import { diffPermissions } from '../lib/diff'
-import { permissionLines, type NameLookup } from '../lib/scope'
+import { describeAccess, permissionPhrase, type NameLookup } from '../lib/scope'
 import { CreateError, SaveButton } from './generate-parts'
 import { RequestPreview } from './request-preview'
 import { TokenCreatedContent } from './token-created'
@@ -79,6 +81,10 @@ export function GenerateDialogFrame(props: GenerateDialogFrameProps) {
   )
   const owner = values.userID ? users.data?.find((u) => u.id === values.userID)?.name : me.name
   const canSave = ready && permissions.length > 0
+  const summary = useMemo(
+    () => (permissions.length ? describeAccess(permissions, names) : 'No permissions chosen yet: the token could do nothing.'),
+    [permissions, names],
+  )
 
   function onSubmit(form: FrameValues) {
     if (!canSave) return
@@ -88,7 +94,7 @@ export function GenerateDialogFrame(props: GenerateDialogFrameProps) {
   if (created) return <TokenCreatedContent auth={created} org={org} onClose={onClose} returnFocusTo={returnFocusTo} />
 
   return (
-    <DialogContent title={title} className={wide ? 'max-w-5xl' : 'max-w-2xl'} onRequestClose={onClose} returnFocusTo={returnFocusTo}>
+    <DialogContent title={source ? `Clone ${source.description || source.id}` : title} className={wide ? 'max-w-5xl' : 'max-w-2xl'} onRequestClose={onClose} returnFocusTo={returnFocusTo}>
       <form id={formId} onSubmit={handleSubmit(onSubmit)} noValidate className="contents">
         <DialogBody className="flex flex-col gap-4">
           {warning}
@@ -119,11 +125,16 @@ export function GenerateDialogFrame(props: GenerateDialogFrameProps) {
               </label>
             </CloneChanges>
           )}
-          <RequestPreview request={request} orgName={org.name} userName={owner} resourceTypes={resources.data} names={names} />
+          <RequestPreview request={request} orgName={org.name} userName={owner} resourceTypes={resources.data} />
           <CreateError error={error} />
         </DialogBody>
         <DialogFooter>
-          {!canSave && !pending && hint && <p className="mr-auto text-xs text-muted">{hint}</p>}
+          {/* What Save will do, where the eyes are when pressing it; the body may be scrolled anywhere. */}
+          <section aria-label="What Save will create" className="mr-auto max-h-20 min-w-0 flex-1 basis-64 overflow-y-auto text-sm">
+            <p>{summary}</p>
+            {!canSave && !pending && hint && <p className="text-xs text-muted">{hint}</p>}
+          </section>
+          <Button onClick={copyLink}>Copy link</Button>
           <Button onClick={onClose}>Cancel</Button>
           <SaveButton disabled={!canSave} pending={pending} />
         </DialogFooter>
@@ -132,9 +143,19 @@ export function GenerateDialogFrame(props: GenerateDialogFrameProps) {
   )
 }
 
+/** The dialog's link: its choices live in the URL (never a token value), so a teammate can finish it. */
+async function copyLink() {
+  try {
+    await copyText(window.location.href)
+    toast.success('Link copied: it opens this dialog with the same choices')
+  } catch {
+    toast.error('Copying failed: copy the link from the address bar.')
+  }
+}
+
 function CloneChanges({ source, permissions, names, children }: { source: Authorization; permissions: Permission[]; names: NameLookup; children: ReactNode }) {
   const { added, removed } = useMemo(() => diffPermissions(source.permissions, permissions), [source.permissions, permissions])
-  const describe = (list: Permission[]) => permissionLines(list, names).flatMap((group) => group.lines.map((line) => `${line.action} ${line.type}: ${line.target}`))
+  const describe = (list: Permission[]) => list.map((permission) => permissionPhrase(permission, names))
   return (
     <section aria-label="Changes from the original" className="flex flex-col gap-2 rounded-lg border border-border p-3 text-sm">
       <h3 className="font-semibold">Compared with “{source.description || source.id}”</h3>

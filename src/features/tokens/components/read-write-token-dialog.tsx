@@ -10,6 +10,7 @@ import { emptyReadWriteSelection, hasAnyPermission, readWritePermissions, type B
 import { BucketPicker } from './bucket-picker'
 import { useDraftSync, useInitialDraft } from '../hooks/use-draft'
 import { checkReadWriteBuckets, readWriteDraft } from '../lib/editor-drafts'
+import { allOfType, grantPhrase } from '../lib/grant-phrase'
 import { GenerateDialogFrame } from './generate-dialog-frame'
 import { DroppedBucketsNotice } from './generate-parts'
 import type { GenerateDialogProps } from './generate-token-dialogs'
@@ -63,6 +64,7 @@ export function ReadWriteTokenDialog(props: GenerateDialogProps) {
             onChange={(read) => setSelection((current) => ({ ...current, read }))}
             buckets={sortedBuckets}
             loading={buckets.isPending}
+            orgName={org.name}
           />
           <BucketAccessFieldset
             action="write"
@@ -70,6 +72,7 @@ export function ReadWriteTokenDialog(props: GenerateDialogProps) {
             onChange={(write) => setSelection((current) => ({ ...current, write }))}
             buckets={sortedBuckets}
             loading={buckets.isPending}
+            orgName={org.name}
           />
         </div>
       )}
@@ -77,10 +80,7 @@ export function ReadWriteTokenDialog(props: GenerateDialogProps) {
   )
 }
 
-const COPY = {
-  read: { title: 'Read', all: 'This token will be able to read from all existing buckets as well as from any bucket created in the future.' },
-  write: { title: 'Write', all: 'This token will be able to write to all existing buckets as well as to any bucket created in the future.' },
-} as const
+const TITLE = { read: 'Read', write: 'Write' } as const
 
 function BucketAccessFieldset({
   action,
@@ -88,17 +88,18 @@ function BucketAccessFieldset({
   onChange,
   buckets,
   loading,
+  orgName,
 }: {
   action: 'read' | 'write'
   value: BucketAccessValues
   onChange: (value: BucketAccessValues) => void
   buckets: ListedBucket[]
   loading: boolean
+  orgName: string
 }) {
-  const copy = COPY[action]
   return (
     <fieldset className="flex min-w-0 flex-col gap-3 rounded-lg border border-border p-3">
-      <legend className="px-1 text-sm font-semibold">{copy.title}</legend>
+      <legend className="px-1 text-sm font-semibold">{TITLE[action]}</legend>
       <div className="inline-flex self-start rounded-md border border-border bg-sunken p-0.5 text-sm">
         {(['all', 'scoped'] as const).map((mode) => (
           <label
@@ -120,7 +121,7 @@ function BucketAccessFieldset({
         ))}
       </div>
       {value.mode === 'all' ? (
-        <p className="rounded-md bg-sunken px-3 py-2 text-sm">{copy.all}</p>
+        <p className="rounded-md bg-sunken px-3 py-2 text-sm">This token will be able to {grantPhrase(action, 'buckets', allOfType('buckets', [orgName]))}.</p>
       ) : loading ? (
         <div role="status" aria-label="Loading buckets" className="h-[318px] animate-pulse rounded-md bg-sunken" />
       ) : (

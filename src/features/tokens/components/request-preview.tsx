@@ -4,29 +4,25 @@ import { Button } from '@/components/ui/button'
 import { Tabs } from '@/components/ui/tabs'
 import { copyText } from '@/lib/clipboard'
 import { curlCommand, influxAuthCreateCommand, requestJson } from '../lib/commands'
-import { describeAccess, type NameLookup } from '../lib/scope'
 
 export interface RequestPreviewProps {
   request: AuthorizationPostRequest
   orgName: string
   userName?: string
   resourceTypes?: readonly string[]
-  names: NameLookup
 }
 
-/** The token being composed, as the API body with curl, as the `influx` CLI command, and in words. */
-export function RequestPreview({ request, orgName, userName, resourceTypes, names }: RequestPreviewProps) {
+/** The token being composed, as the API body with curl and as the `influx` CLI command. */
+export function RequestPreview({ request, orgName, userName, resourceTypes }: RequestPreviewProps) {
   const json = useMemo(() => requestJson(request), [request])
   const curl = useMemo(() => curlCommand(request, window.location.origin), [request])
   const cli = useMemo(() => influxAuthCreateCommand(request, { orgName, userName, resourceTypes }), [request, orgName, userName, resourceTypes])
-  const summary = useMemo(
-    () => (request.permissions.length ? describeAccess(request.permissions, names) : 'No permissions chosen yet: the token could do nothing.'),
-    [request.permissions, names],
-  )
   return (
     <section aria-label="Request preview" className="rounded-lg border border-border bg-sunken/50 p-3">
       <Tabs
         label="Request preview"
+        // One height for every tab, so switching does not resize the dialog under the pointer.
+        panelClassName="h-96 overflow-y-auto"
         tabs={[
           {
             id: 'api',
@@ -39,14 +35,13 @@ export function RequestPreview({ request, orgName, userName, resourceTypes, name
             ),
           },
           { id: 'cli', label: 'CLI', content: <Snippet label="influx CLI command" text={cli} /> },
-          { id: 'summary', label: 'Summary', content: <Snippet label="summary" text={summary} prose /> },
         ]}
       />
     </section>
   )
 }
 
-function Snippet({ label, text, prose }: { label: string; text: string; prose?: boolean }) {
+function Snippet({ label, text }: { label: string; text: string }) {
   const [status, setStatus] = useState<string | null>(null)
   async function copy() {
     try {
@@ -71,15 +66,9 @@ function Snippet({ label, text, prose }: { label: string; text: string; prose?: 
           </Button>
         </div>
       </div>
-      {prose ? (
-        <p className="rounded-md bg-raised px-3 py-2 text-sm" aria-label={label}>
-          {text}
-        </p>
-      ) : (
-        <pre tabIndex={0} aria-label={label} className="max-h-56 overflow-auto rounded-md bg-raised px-3 py-2 font-mono text-xs leading-relaxed whitespace-pre">
-          {text}
-        </pre>
-      )}
+      <pre tabIndex={0} aria-label={label} className="max-h-40 overflow-auto rounded-md bg-raised px-3 py-2 font-mono text-xs leading-relaxed whitespace-pre">
+        {text}
+      </pre>
     </div>
   )
 }

@@ -95,7 +95,7 @@ export function TokenCreatedContent({ auth, org, onClose, returnFocusTo }: Token
             </div>
           </div>
         )}
-        <TryToken token={auth.token} org={org} />
+        <TryToken auth={auth} org={org} />
       </DialogBody>
       <DialogFooter>
         <Button variant={copied ? 'primary' : 'secondary'} onClick={requestClose}>

@@ -8,21 +8,36 @@ import { copyText } from '@/lib/clipboard'
 import { cn } from '@/lib/cn'
 import { formatDateTime, formatRelative } from '@/lib/time'
 import { useNameLookup } from '../api/use-name-lookup'
-import { describeAccess, permissionLines } from '../lib/scope'
+import { typeTitle } from '../lib/resource-types'
+import { describeAccess, permissionLines, type PermissionLine } from '../lib/scope'
+import type { RowActions } from './token-row'
+
+export interface TokenDetailsDialogProps {
+  auth: Authorization | null
+  org: Organization
+  onClose: () => void
+  /** The list's own actions: the dialog closes before Clone and Delete open theirs. */
+  actions: RowActions
+}
 
 /** Everything about one token, readable by someone who has never seen the API. */
-export function TokenDetailsDialog({ auth, org, onClose }: { auth: Authorization | null; org: Organization; onClose: () => void }) {
+export function TokenDetailsDialog({ auth, org, onClose, actions }: TokenDetailsDialogProps) {
   return (
     <Dialog open={auth !== null} onOpenChange={(open) => !open && onClose()}>
-      {auth && <DetailsContent auth={auth} org={org} onClose={onClose} />}
+      {auth && <DetailsContent auth={auth} org={org} onClose={onClose} actions={actions} />}
     </Dialog>
   )
 }
 
-function DetailsContent({ auth, org, onClose }: { auth: Authorization; org: Organization; onClose: () => void }) {
+function DetailsContent({ auth, org, onClose, actions }: Omit<TokenDetailsDialogProps, 'auth'> & { auth: Authorization }) {
   const names = useNameLookup(org)
   const groups = useMemo(() => permissionLines(auth.permissions, names), [auth.permissions, names])
   const sentence = useMemo(() => describeAccess(auth.permissions, names), [auth.permissions, names])
+  const active = auth.status === 'active'
+  function handOver(action: (auth: Authorization) => void) {
+    onClose()
+    action(auth)
+  }
   return (
     <DialogContent title={auth.description || 'Describe this Token'} className="max-w-2xl">
       <DialogBody className="flex flex-col gap-5">
@@ -54,28 +69,62 @@ function DetailsContent({ auth, org, onClose }: { auth: Authorization; org: Orga
           <h3 id="permissions-heading" className="mb-2 text-sm font-semibold">
             Permissions ({auth.permissions.length})
           </h3>
-          <div className="flex flex-col gap-3">
-            {groups.map((group) => (
-              <div key={group.type}>
-                <h4 className="text-xs font-semibold tracking-wide text-muted uppercase">{group.type}</h4>
-                <ul className="mt-1 flex flex-col gap-0.5 text-sm" aria-label={group.type}>
-                  {group.lines.map((line, i) => (
-                    <li key={`${line.action}-${line.target}-${i}`} className={cn(line.deleted && 'text-danger')}>
-                      <span className="inline-block w-12 font-medium">{line.action}</span> {line.target}
-                      {line.deleted && <span className="ml-2 rounded bg-danger/10 px-1.5 py-0.5 text-xs">deleted bucket</span>}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ))}
-          </div>
+          <table aria-labelledby="permissions-heading" className="w-full table-fixed border-collapse text-sm">
+            <thead className="text-left text-xs text-muted">
+              <tr className="border-b border-border">
+                <th scope="col" className="w-40 py-1 pr-3 font-semibold">Resource</th>
+                <th scope="col" className="py-1 pr-3 font-semibold">Read</th>
+                <th scope="col" className="py-1 font-semibold">Write</th>
+              </tr>
+            </thead>
+            <tbody>
+              {groups.map((group) => (
+                <tr key={group.type} className="border-b border-border align-top last:border-b-0">
+                  <th scope="row" className="py-1.5 pr-3 text-left font-medium">
+                    {typeTitle(group.type)}
+                  </th>
+                  <GridCell lines={group.lines.filter((line) => line.action === 'read')} />
+                  <GridCell lines={group.lines.filter((line) => line.action === 'write')} />
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </section>
         <TokenValue token={auth.token} />
       </DialogBody>
       <DialogFooter>
+        <Button className="mr-auto" variant="danger" onClick={() => handOver(actions.onDelete)}>
+          Delete
+        </Button>
+        <Button onClick={() => actions.onStatusChange(auth, !active)}>{active ? 'Deactivate' : 'Activate'}</Button>
+        <Button onClick={() => handOver(actions.onClone)}>Clone</Button>
         <Button onClick={onClose}>Close</Button>
       </DialogFooter>
     </DialogContent>
+  )
+}
+
+/** What one action reaches on one resource type; a dash when it reaches nothing. */
+function GridCell({ lines }: { lines: PermissionLine[] }) {
+  if (lines.length === 0) {
+    return (
+      <td className="py-1.5 pr-3 text-muted">
+        <span aria-hidden="true">—</span>
+        <span className="sr-only">none</span>
+      </td>
+    )
+  }
+  return (
+    <td className="py-1.5 pr-3 break-words">
+      <ul className="flex flex-col gap-0.5">
+        {lines.map((line, i) => (
+          <li key={`${line.target}-${i}`} className={cn(line.deleted && 'text-danger')}>
+            {line.target}
+            {line.deleted && <span className="ml-2 rounded bg-danger/10 px-1.5 py-0.5 text-xs">deleted bucket</span>}
+          </li>
+        ))}
+      </ul>
+    </td>
   )
 }
 

@@ -3,7 +3,7 @@ import type { Authorization } from '@/api/contract'
 import { Switch } from '@/components/ui/switch'
 import { cn } from '@/lib/cn'
 import { formatDateTime, formatRelative } from '@/lib/time'
-import { reachLabel, type BucketReach } from '../lib/bucket-reach'
+import { reachWords, type BucketReach, type Reach } from '../lib/bucket-reach'
 import { scopeSummary } from '../lib/scope'
 import { ROW_HEIGHT } from '../lib/table-layout'
 
@@ -72,6 +72,10 @@ export const TokenRow = memo(function TokenRow({ auth, rowIndex, selected, actio
             {auth.description ? auth.description : <span className="text-muted italic">Describe this Token</span>}
           </button>
         )}
+        {reach && inactive && (
+          // Reaching a bucket means nothing while the token is off: say so where the access is listed.
+          <span className="block text-xs font-normal text-warning">Inactive: no access now</span>
+        )}
       </td>
       <td className={cell}>
         <div className="flex items-center gap-2">
@@ -85,7 +89,15 @@ export const TokenRow = memo(function TokenRow({ auth, rowIndex, selected, actio
         </time>
       </td>
       <td className={cn(cell, hideOnPhone, 'truncate')}>{auth.user}</td>
-      <td className={cn(cell, !reach && hideOnPhone, 'truncate')}>{reach ? reachLabel(reach) : scopeSummary(auth)}</td>
+      {reach ? (
+        <>
+          <ReachCell reach={reach.read} />
+          <ReachCell reach={reach.write} />
+        </>
+      ) : (
+        // Wraps rather than cutting the scope off: it is short, and two lines fit the row.
+        <td className={cn(cell, hideOnPhone, 'leading-tight break-words')}>{scopeSummary(auth)}</td>
+      )}
       <td className={cn(cell, 'text-right whitespace-nowrap')}>
         <RowButton label="Rename" onClick={() => setEditing(true)} icon="M4 13.5V16h2.5l7.4-7.4-2.5-2.5L4 13.5Zm11.8-6.8a.7.7 0 0 0 0-1L14.3 4.2a.7.7 0 0 0-1 0l-1.2 1.2 2.5 2.5 1.2-1.2Z" />
         <RowButton label="Clone" onClick={() => actions.onClone(auth)} icon="M7 3h8a2 2 0 0 1 2 2v8h-2V5H7V3ZM3 7a2 2 0 0 1 2-2h7a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V7Zm2 0v9h7V7H5Z" />
@@ -94,6 +106,10 @@ export const TokenRow = memo(function TokenRow({ auth, rowIndex, selected, actio
     </tr>
   )
 })
+
+function ReachCell({ reach }: { reach: Reach }) {
+  return <td className={cn(cell, 'leading-tight break-words', !reach && 'text-muted')}>{reachWords(reach)}</td>
+}
 
 function RowButton({ label, icon, onClick, danger }: { label: string; icon: string; onClick: () => void; danger?: boolean }) {
   return (

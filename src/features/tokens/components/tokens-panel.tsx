@@ -5,6 +5,7 @@ import type { Authorization, Organization, User } from '@/api/contract'
 import { errorMessage } from '@/api/http'
 import { useTokenAccess } from '@/api/session-access'
 import { replaceSearchParamsQuietly, useSearchParams } from '@/lib/router'
+import { Button } from '@/components/ui/button'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { inputClass } from '@/components/ui/field'
 import { LoadError } from '@/components/ui/load-error'
@@ -81,7 +82,6 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
   const sortKey = parseSortKey(params.get('sortKey'))
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set())
   const [deleting, setDeleting] = useState<Authorization | null>(null)
-  const [detailsID, setDetailsID] = useState<string | null>(null)
   const generateButton = useRef<HTMLButtonElement>(null)
   const update = useUpdateToken(org.id)
   const remove = useDeleteToken(org.id)
@@ -102,6 +102,8 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
   const filter = useMemo(() => tokenFilter(sorted, formatDateTime), [sorted])
   const bucketID = params.get('bucket')
   const review = useReviewFilter(org, me, params.get('finding'))
+  // The open details dialog has a link of its own.
+  const detailsID = params.get('token')
   const firstScreen = useFirstScreen(org.id, tokens.data, listed === undefined && !filterText.trim() && bucketID === null && !review.rule, sortKey)
   usePreload(org.id, tokens.isSuccess || firstScreen !== null)
   const [bucketFilterUsed, setBucketFilterUsed] = useState(false)
@@ -158,9 +160,9 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
       onRename: (auth, description) => latest.current.mutate({ id: auth.id, update: { description } }),
       onDelete: setDeleting,
       onClone: (auth) => latest.current.openGenerate({ kind: 'clone', source: auth }),
-      onOpenDetails: (auth) => setDetailsID(auth.id),
+      onOpenDetails: (auth) => setParams({ token: auth.id }),
     }),
-    [select],
+    [select, setParams],
   )
 
   function confirmDelete() {
@@ -231,9 +233,17 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
       ) : listed.length === 0 ? (
         <EmptyState me={me} orgID={org.id} canGenerate={canGenerate} onChoose={(kind) => generate.open({ kind })} />
       ) : visible.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-border px-6 py-12 text-center text-sm text-muted">
-          {reachBucket && !filterText.trim() ? `No token can read or write ${reachBucket.name}` : 'No Tokens match your query'}
-        </p>
+        <div className="flex flex-col items-center gap-3 rounded-lg border border-dashed border-border px-6 py-12 text-center text-sm text-muted">
+          <p>{reachBucket && !filterText.trim() ? `No token can read or write ${reachBucket.name}` : 'No Tokens match your query'}</p>
+          <Button
+            onClick={() => {
+              changeFilter('')
+              chooseBucket(null)
+            }}
+          >
+            Clear filter
+          </Button>
+        </div>
       ) : (
         <TokensTable items={visible} total={listed.length} selected={selection} onSelectShown={select} actions={actions} reach={reach} />
       )}
@@ -249,7 +259,7 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
             returnFocusTo={() => generateButton.current}
           />
         )}
-        {details && <TokenDetailsDialog auth={details} org={org} onClose={() => setDetailsID(null)} />}
+        {details && <TokenDetailsDialog auth={details} org={org} onClose={() => setParams({ token: null })} actions={actions} />}
       </Suspense>
       <ConfirmDialog
         open={deleting !== null}

@@ -28,7 +28,7 @@ export const TokensTable = memo(function TokensTable({ items, rowCount = items.l
 
   return (
     <div className="overflow-x-auto rounded-lg border border-border bg-raised">
-      <table aria-label="Tokens" aria-rowcount={rowCount + 1} aria-busy={partial || undefined} className="w-full min-w-[360px] table-fixed border-collapse text-sm">
+      <table aria-label="Tokens" aria-rowcount={rowCount + 1} aria-busy={partial || undefined} className={cn('w-full table-fixed border-collapse text-sm', reach ? 'min-w-[600px]' : 'min-w-[360px]')}>
         <thead className="bg-sunken text-left text-xs font-semibold tracking-wide text-muted uppercase">
           <tr aria-rowindex={1} style={{ height: 40 }}>
             <th scope="col" className={cn(cell, 'w-10 pr-0')}>
@@ -43,7 +43,14 @@ export const TokensTable = memo(function TokensTable({ items, rowCount = items.l
             <th scope="col" className={cn(cell, 'w-20 md:w-32')}>Status</th>
             <th scope="col" className={cn(cell, hideOnPhone, 'w-44')}>Created</th>
             <th scope="col" className={cn(cell, hideOnPhone)}>Owner</th>
-            <th scope="col" className={cn(cell, reach ? '' : hideOnPhone)}>{reach ? 'Access to bucket' : 'Scope'}</th>
+            {reach ? (
+              <>
+                <th scope="col" className={cell}>Read</th>
+                <th scope="col" className={cell}>Write</th>
+              </>
+            ) : (
+              <th scope="col" className={cn(cell, hideOnPhone)}>Scope</th>
+            )}
             <th scope="col" className={cn(cell, 'w-28 text-right')}>
               Actions
             </th>

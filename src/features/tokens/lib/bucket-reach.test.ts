@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { OSS_RESOURCE_TYPES } from '@/api/contract'
-import { reachLabel, tokensReachingBucket } from './bucket-reach'
+import { reachWords, tokensReachingBucket } from './bucket-reach'
 import { buildAllAccessPermissions, buildOperatorPermissions } from '@/api/permission-sets'
 import { B1, B2, ME, ORG, OTHER_ORG, makeAuth, read, write } from './test-fixtures'
 
@@ -33,10 +33,10 @@ describe('tokensReachingBucket', () => {
   })
 })
 
-describe('reachLabel', () => {
-  it('names each action and whether it was granted for this bucket or through a wildcard', () => {
-    expect(reachLabel({ read: 'explicit', write: 'wildcard' })).toBe('Read (explicit) · Write (all buckets)')
-    expect(reachLabel({ read: null, write: 'explicit' })).toBe('Write (explicit)')
-    expect(reachLabel({ read: 'wildcard', write: null })).toBe('Read (all buckets)')
+describe('reachWords', () => {
+  it('says whether the grant names this bucket or covers all buckets, in plain words', () => {
+    expect(reachWords('explicit')).toBe('this bucket')
+    expect(reachWords('wildcard')).toBe('all buckets')
+    expect(reachWords(null)).toBe('no access')
   })
 })

@@ -39,12 +39,8 @@ export function tokensReachingBucket(auths: Authorization[], bucket: BucketTarge
     .filter((reach) => reach.read !== null || reach.write !== null)
 }
 
-const REACH_WORDS: Record<Exclude<Reach, null>, string> = { explicit: 'explicit', wildcard: 'all buckets' }
-
-/** "Read (explicit) · Write (all buckets)": how a token reaches the bucket, for a table cell. */
-export function reachLabel(reach: Pick<BucketReach, 'read' | 'write'>): string {
-  const parts: string[] = []
-  if (reach.read) parts.push(`Read (${REACH_WORDS[reach.read]})`)
-  if (reach.write) parts.push(`Write (${REACH_WORDS[reach.write]})`)
-  return parts.join(' · ')
+/** How a token reaches the bucket for one action, in the Bucket filter's Read and Write columns. */
+export function reachWords(reach: Reach): string {
+  if (reach === 'explicit') return 'this bucket'
+  return reach === 'wildcard' ? 'all buckets' : 'no access'
 }

@@ -77,11 +77,11 @@ describe('permissionLines', () => {
       {
         type: 'dashboards',
         lines: [
-          { action: 'read', type: 'dashboards', target: 'all in acme-from-server', deleted: false },
-          { action: 'write', type: 'dashboards', target: 'all in acme', deleted: false },
+          { action: 'read', type: 'dashboards', target: 'all dashboards of acme-from-server', deleted: false },
+          { action: 'write', type: 'dashboards', target: 'all dashboards of acme', deleted: false },
         ],
       },
-      { type: 'tasks', lines: [{ action: 'read', type: 'tasks', target: `all in ${OTHER_ORG}`, deleted: false }] },
+      { type: 'tasks', lines: [{ action: 'read', type: 'tasks', target: `all tasks of ${OTHER_ORG}`, deleted: false }] },
       { type: 'orgs', lines: [{ action: 'read', type: 'orgs', target: 'acme', deleted: false }] },
       {
         type: 'users',
@@ -90,7 +90,7 @@ describe('permissionLines', () => {
           { action: 'write', type: 'users', target: ME, deleted: false },
         ],
       },
-      { type: 'telegrafs', lines: [{ action: 'write', type: 'telegrafs', target: 'all orgs', deleted: false }] },
+      { type: 'telegrafs', lines: [{ action: 'write', type: 'telegrafs', target: 'all Telegraf configurations of every organization', deleted: false }] },
     ])
   })
 })
@@ -109,35 +109,35 @@ describe('describeAccess', () => {
 
   it('lists scoped buckets per action', () => {
     expect(describeAccess([read(bucket(B1)), read(bucket(B2)), write(bucket(B1))], names)).toBe(
-      `Can read 2 buckets (telemetry, logs) and write 1 (telemetry). ${cannotAll}`,
+      `Can read data in 2 buckets (telemetry, logs) and write data in bucket telemetry. ${cannotAll}`,
     )
     expect(describeAccess([read(bucket(B1)), read(bucket(B2)), write(bucket(B2)), write(bucket(B1))], names)).toBe(
-      `Can read and write 2 buckets (telemetry, logs). ${cannotAll}`,
+      `Can read and write data in 2 buckets (telemetry, logs). ${cannotAll}`,
     )
   })
 
   it('explains that a wildcard covers buckets created later', () => {
     expect(describeAccess([read(allBuckets), write(allBuckets)], names)).toBe(
-      `Can read and write all buckets in acme, including buckets created later. ${cannotAll}`,
+      `Can read and write data in all buckets of acme, including buckets created later. ${cannotAll}`,
     )
     expect(describeAccess([read(allBuckets), write(bucket(B1))], names)).toBe(
-      `Can read all buckets in acme, including buckets created later, and write 1 bucket (telemetry). ${cannotAll}`,
+      `Can read data in all buckets of acme, including buckets created later, and write data in bucket telemetry. ${cannotAll}`,
     )
     expect(describeAccess([read(bucket(B1)), write(allBuckets)], names)).toBe(
-      `Can read 1 bucket (telemetry) and write all buckets in acme, including buckets created later. ${cannotAll}`,
+      `Can read data in bucket telemetry and write data in all buckets of acme, including buckets created later. ${cannotAll}`,
     )
     expect(describeAccess([read({ type: 'buckets' })], names)).toBe(
-      `Can read all buckets in every organization, including buckets created later. ${cannotAll}`,
+      `Can read data in all buckets of every organization, including buckets created later. ${cannotAll}`,
     )
     expect(describeAccess([read(allBuckets), read({ type: 'buckets', orgID: OTHER_ORG, org: 'beta' })], names)).toBe(
-      `Can read all buckets in acme and beta, including buckets created later. ${cannotAll}`,
+      `Can read data in all buckets of acme and beta, including buckets created later. ${cannotAll}`,
     )
   })
 
   it('truncates long bucket lists and marks deleted buckets', () => {
     const named = ['b4', 'b5', 'b6', 'b7'].map((name, i) => write({ ...bucket(`00000000000000a${i}`), name }))
     expect(describeAccess([write(bucket(B1)), write(bucket(B2)), write(bucket(B3)), ...named], names)).toBe(
-      `Can write 7 buckets (telemetry, logs, deleted bucket ${B3}, b4, b5 and 2 more). ${cannotAll}`,
+      `Can write data in 7 buckets (telemetry, logs, deleted bucket ${B3}, b4, b5 and 2 more). ${cannotAll}`,
     )
   })
 
@@ -150,7 +150,7 @@ describe('describeAccess', () => {
       read(bucket(B1)),
     ]
     expect(describeAccess(permissions, names)).toBe(
-      'Can read and write dashboards and tasks in acme; read buckets (telemetry). Cannot manage tokens or users.',
+      'Can read and write all dashboards and tasks of acme; read data in bucket telemetry. Cannot manage tokens or users.',
     )
   })
 
@@ -167,8 +167,8 @@ describe('describeAccess', () => {
       write(bucket(B1)),
     ]
     expect(describeAccess(permissions, names)).toBe(
-      'Can read and write users (alice); read tokens in acme; read variables in every organization; ' +
-        'read organizations (acme); read Telegraf configurations (cpu); write tasks in acme; write buckets (logs, telemetry). ' +
+      'Can read and write user alice; read all tokens of acme; read all variables of every organization; ' +
+        'read organization acme; read Telegraf configuration cpu; write all tasks of acme; write data in 2 buckets (logs, telemetry). ' +
         'Cannot manage tokens or users.',
     )
   })
@@ -182,7 +182,7 @@ describe('describeAccess', () => {
       read({ type: 'dashboards', orgID: ORG }),
     ]
     expect(describeAccess(permissions, names)).toBe(
-      'Can read and write tokens in acme; read dashboards in acme; write users and tasks in acme.',
+      'Can read and write all tokens of acme; read all dashboards of acme; write all users and tasks of acme.',
     )
   })
 

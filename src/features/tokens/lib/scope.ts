@@ -1,7 +1,9 @@
 /** What a token can do, in words: a table-cell summary, grouped lines and a plain paragraph. */
 import type { Action, Authorization, Permission, Resource } from '@/api/contract'
 import { uniquePermissions } from '@/api/permission-sets'
+import { allOfType, grantPhrase, joinList, namedOfType, orgsWords, type GrantVerb } from './grant-phrase'
 import { tokenKind } from './permissions'
+import { typeNoun } from './resource-types'
 
 export interface NameLookup {
   bucketName(id: string): string | undefined
@@ -97,10 +99,16 @@ function idTarget(resource: Resource & { id: string }, names: NameLookup): Pick<
 function permissionLine({ action, resource }: Permission, names: NameLookup): PermissionLine {
   const { type, id } = resource
   if (id !== undefined) return { action, type, ...idTarget({ ...resource, id }, names) }
-  if (resource.orgID !== undefined) {
-    return { action, type, target: `all in ${orgLabel(resource.orgID, resource.org, names)}`, deleted: false }
-  }
-  return { action, type, target: 'all orgs', deleted: false }
+  const orgs = resource.orgID === undefined ? null : [orgLabel(resource.orgID, resource.org, names)]
+  return { action, type, target: allOfType(type, orgs), deleted: false }
+}
+
+/** One permission as a phrase: "write data in bucket beta", "read all dashboards of acme". */
+export function permissionPhrase(permission: Permission, names: NameLookup): string {
+  const { resource } = permission
+  const { id } = resource
+  const target = id === undefined ? permissionLine(permission, names).target : namedOfType(resource.type, [describedName({ ...resource, id }, names)])
+  return grantPhrase(permission.action, resource.type, target)
 }
 
 /** Lines grouped by resource type, the groups in order of first appearance. */
@@ -115,74 +123,43 @@ export function permissionLines(permissions: Permission[], names: NameLookup): A
   return [...groups].map(([type, lines]) => ({ type, lines }))
 }
 
-/** "a, b and c"; `conjunction` is "or" for things a token cannot do. */
-function joinList(items: string[], conjunction = 'and'): string {
-  if (items.length <= 1) return items.join('')
-  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`
-}
-
-const MAX_NAMES = 5
-
-/** "(a, b, c, d, e and 3 more)": long bucket lists would swamp the sentence. */
-function nameList(targets: string[]): string {
-  const shown = targets.slice(0, MAX_NAMES).join(', ')
-  const more = targets.length - MAX_NAMES
-  return more > 0 ? `(${shown} and ${more} more)` : `(${shown})`
-}
-
 function describedName(resource: Resource & { id: string }, names: NameLookup): string {
   const { target, deleted } = idTarget(resource, names)
   return deleted ? `deleted bucket ${target}` : target
 }
 
-/** Where a type-wide permission applies: its org, or every org when it has none (operator style). */
-function scopeText(resources: Resource[], names: NameLookup): string {
+/** The orgs type-wide permissions apply to, by name; null when one has no org (operator style). */
+function scopeOrgs(resources: Resource[], names: NameLookup): string[] | null {
   const labels = new Set<string>()
   for (const { orgID, org } of resources) {
-    if (orgID === undefined) return 'in every organization'
+    if (orgID === undefined) return null
     labels.add(orgLabel(orgID, org, names))
   }
-  return `in ${joinList([...labels])}`
+  return [...labels]
 }
 
-function sideText(side: BucketSide, names: NameLookup, noun = true): string {
-  if (side.wildcards.length > 0) return `all buckets ${scopeText(side.wildcards, names)}, including buckets created later`
-  const count = side.buckets.length
-  const label = noun ? ` ${plural(count, 'bucket')}` : ''
-  return `${count}${label} ${nameList(side.buckets.map((bucket) => describedName(bucket, names)))}`
+function sidePhrase(verb: GrantVerb, side: BucketSide, names: NameLookup): string {
+  const target =
+    side.wildcards.length > 0
+      ? allOfType('buckets', scopeOrgs(side.wildcards, names))
+      : namedOfType('buckets', side.buckets.map((bucket) => describedName(bucket, names)))
+  return grantPhrase(verb, 'buckets', target)
 }
 
 function sameSide(a: BucketSide, b: BucketSide, names: NameLookup): boolean {
   const key = (side: BucketSide) =>
-    side.wildcards.length > 0 ? scopeText(side.wildcards, names) : `#${side.buckets.map((bucket) => bucket.id).sort().join()}`
+    side.wildcards.length > 0 ? orgsWords(scopeOrgs(side.wildcards, names)) : `#${side.buckets.map((bucket) => bucket.id).sort().join()}`
   return key(a) === key(b)
 }
 
 /** The "Can ..." sentence of a bucket-only token. */
 function bucketSentence(read: BucketSide | null, write: BucketSide | null, names: NameLookup): string {
-  if (read && write && sameSide(read, write, names)) return `Can read and write ${sideText(read, names)}.`
-  if (read && write) {
-    // After an explicit read list, "and write 1 (a)" reads better without repeating "bucket".
-    const readText = sideText(read, names)
-    const joiner = read.wildcards.length > 0 ? ', and write' : ' and write'
-    return `Can read ${readText}${joiner} ${sideText(write, names, read.wildcards.length > 0)}.`
-  }
-  if (read) return `Can read ${sideText(read, names)}.`
+  if (read && write && sameSide(read, write, names)) return `Can ${sidePhrase('read and write', read, names)}.`
+  // A wildcard phrase ends in a clause of its own, so the next one needs a comma.
+  if (read && write) return `Can ${sidePhrase('read', read, names)}${read.wildcards.length > 0 ? ',' : ''} and ${sidePhrase('write', write, names)}.`
+  if (read) return `Can ${sidePhrase('read', read, names)}.`
   // A read-write token has at least one bucket permission, so without reads there are writes.
-  return `Can write ${sideText(write as BucketSide, names)}.`
-}
-
-const TYPE_LABELS: Record<string, string> = {
-  authorizations: 'tokens',
-  orgs: 'organizations',
-  telegrafs: 'Telegraf configurations',
-  dbrp: 'DBRP mappings',
-  notificationRules: 'notification rules',
-  notificationEndpoints: 'notification endpoints',
-}
-
-function typeLabel(type: string): string {
-  return TYPE_LABELS[type] ?? type
+  return `Can ${sidePhrase('write', write as BucketSide, names)}.`
 }
 
 interface Grant {
@@ -203,22 +180,34 @@ function grantsOf(permissions: Permission[]): Grant[] {
   return [...grants.values()]
 }
 
-/** One clause per scope ("dashboards and tasks in acme") and per type of named resources. */
-function clauses(verb: string, grants: Grant[], names: NameLookup): string[] {
-  const typesByScope = new Map<string, string[]>()
+/**
+ * One clause per scope ("all dashboards and tasks of acme") and per type of named resources;
+ * type-wide buckets get a clause of their own, the one every bucket grant is described by.
+ */
+function clauses(verb: GrantVerb, grants: Grant[], names: NameLookup): string[] {
+  const typesByScope = new Map<string, { orgs: string[] | null; types: string[] }>()
   const namesByType = new Map<string, string[]>()
+  const phrases: string[] = []
   for (const { resource } of grants) {
     const { id } = resource
-    if (id === undefined) {
-      const scope = scopeText([resource], names)
-      typesByScope.set(scope, [...(typesByScope.get(scope) ?? []), typeLabel(resource.type)])
-    } else {
+    if (id !== undefined) {
       namesByType.set(resource.type, [...(namesByType.get(resource.type) ?? []), describedName({ ...resource, id }, names)])
+      continue
     }
+    const orgs = scopeOrgs([resource], names)
+    if (resource.type === 'buckets') {
+      phrases.push(grantPhrase(verb, 'buckets', allOfType('buckets', orgs)))
+      continue
+    }
+    const key = orgsWords(orgs)
+    const entry = typesByScope.get(key) ?? { orgs, types: [] }
+    entry.types.push(typeNoun(resource.type))
+    typesByScope.set(key, entry)
   }
   return [
-    ...[...typesByScope].map(([scope, types]) => `${verb} ${joinList(types)} ${scope}`),
-    ...[...namesByType].map(([type, targets]) => `${verb} ${typeLabel(type)} ${nameList(targets)}`),
+    ...phrases,
+    ...[...typesByScope.values()].map(({ orgs, types }) => `${verb} all ${joinList(types)} of ${orgsWords(orgs)}`),
+    ...[...namesByType].map(([type, targets]) => grantPhrase(verb, type, namedOfType(type, targets))),
   ]
 }
 
@@ -260,7 +249,7 @@ export function describeAccess(permissions: Permission[], names: NameLookup): st
       return 'Operator: full read and write access to every resource in every organization, including all tokens and users.'
     case 'all-access': {
       const orgWide = permissions.map((p) => p.resource).filter((r) => r.orgID !== undefined)
-      return `Full access to everything ${scopeText(orgWide, names)}: can create, update, delete, read and write any resource.`
+      return `Full access to everything in ${orgsWords(scopeOrgs(orgWide, names))}: can create, update, delete, read and write any resource.`
     }
     case 'read-write': {
       const can = bucketSentence(bucketSide(permissions, 'read'), bucketSide(permissions, 'write'), names)

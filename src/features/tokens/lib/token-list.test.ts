@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
 import type { Authorization } from '@/api/contract'
 import { DEFAULT_SORT, SORT_OPTIONS, filterTokens, firstScreenOf, firstSorted, parseSortKey, sortTokens, tokenFilter } from './token-list'
-import { makeAuth } from './test-fixtures'
+import { B1, makeAuth, ORG, read, write } from './test-fixtures'
 
 // A fixed, locale-free stand-in for the list's displayed date format.
 const formatCreated = (iso: string) => iso.slice(0, 19).replace('T', ' ')
@@ -67,6 +67,18 @@ describe('filterTokens', () => {
     ]
     for (const query of ['a.b', '(c)', '[d]', '{e}', 'f|g', 'h*+?', '$i^', '\\j/k']) expect(ids(filter(odd, query))).toEqual(['1'])
     expect(filter(odd, '.')).toHaveLength(1)
+  })
+
+  it('matches the Owner and Scope columns as they read', () => {
+    const owned = [
+      makeAuth({ id: '0000000000005001', description: 'ci', user: 'Bob' }),
+      makeAuth({ id: '0000000000005002', description: 'ops', permissions: [write({ type: 'buckets', orgID: ORG, id: B1 })] }),
+      makeAuth({ id: '0000000000005003', description: 'board', permissions: [read({ type: 'dashboards', orgID: ORG })] }),
+    ]
+    expect(ids(filter(owned, 'bob'))).toEqual(['1'])
+    expect(ids(filter(owned, 'write 1 bucket'))).toEqual(['2'])
+    expect(ids(filter(owned, 'custom'))).toEqual(['3'])
+    expect(ids(filter(owned, 'read all buckets'))).toEqual(['1'])
   })
 
   it('matches "active" in inactive tokens too, as InfluxDB does', () => {

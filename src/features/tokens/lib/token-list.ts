@@ -3,6 +3,7 @@
  * so that a list of 10,000 tokens can be filtered on every keystroke.
  */
 import type { Authorization } from '@/api/contract'
+import { scopeSummary } from './scope'
 
 export type SortKey =
   | 'description-asc'
@@ -47,7 +48,7 @@ function displayedDates(formatCreated: (iso: string) => string): (auth: Authoriz
 
 /**
  * The search for `needle` (trimmed, not blank) as a case-insensitive substring of one field:
- * description, status, ISO creation date or displayed creation date.
+ * description, owner, scope (as the Scope column shows it), status, ISO or displayed creation date.
  */
 function matcher(needle: string, displayed: (auth: Authorization) => string): (auth: Authorization) => boolean {
   // Unicode case folding matches per character, with no lower-cased copy of each field to keep.
@@ -55,12 +56,17 @@ function matcher(needle: string, displayed: (auth: Authorization) => string): (a
   const status = { active: pattern.test('active'), inactive: pattern.test('inactive') }
   const inDisplayedDate = DISPLAYED_DATE_QUERY.test(needle)
   return (auth) =>
-    pattern.test(auth.description ?? '') || status[auth.status] || pattern.test(auth.createdAt) || (inDisplayedDate && pattern.test(displayed(auth)))
+    pattern.test(auth.description ?? '') ||
+    status[auth.status] ||
+    pattern.test(auth.user ?? '') ||
+    pattern.test(scopeSummary(auth)) ||
+    pattern.test(auth.createdAt) ||
+    (inDisplayedDate && pattern.test(displayed(auth)))
 }
 
 /**
- * The tokens that match `query` in description, status, ISO or displayed creation date (as
- * `formatCreated` shows it): a trimmed, case-insensitive substring of one of them. A blank query
+ * The tokens that match `query` in description, owner, scope, status, ISO or displayed creation
+ * date (as `formatCreated` shows it): a trimmed, case-insensitive substring of one of them. A blank query
  * returns `auths` itself.
  */
 export function filterTokens(auths: Authorization[], query: string, formatCreated: (iso: string) => string): Authorization[] {
