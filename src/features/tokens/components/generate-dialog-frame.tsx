@@ -1,8 +1,11 @@
+import { zodResolver } from '@hookform/resolvers/zod'
 import { useQuery } from '@tanstack/react-query'
-import { useId, useMemo, type ReactNode } from 'react'
+import { useId, useMemo, useState, type ReactNode } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
+import { z } from 'zod'
 import type { Authorization, AuthorizationPostRequest, Organization, Permission, User } from '@/api/contract'
 import { Button } from '@/components/ui/button'
+import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { DialogBody, DialogContent, DialogFooter } from '@/components/ui/dialog'
 import { inputClass, TextField } from '@/components/ui/field'
 import { resourceQueries, userQueries } from '../api/token-queries'
@@ -11,17 +14,23 @@ import { usePrivileges } from '../api/use-privileges'
 import { useTokenCreation } from '../api/use-token-creation'
 import { useDraftSync, useInitialDraft } from '../hooks/use-draft'
 import { diffPermissions } from '../lib/diff'
+import { permissionKey } from '../lib/permissions'
 import { permissionLines, type NameLookup } from '../lib/scope'
 import { CreateError, SaveButton } from './generate-parts'
 import { RequestPreview } from './request-preview'
 import { TokenCreatedContent } from './token-created'
 
-interface FrameValues {
-  description: string
-  /** Empty for the signed-in user. */
-  userID: string
-  deactivateOriginal: boolean
+const DESCRIPTION_REQUIRED = 'Describe what this token is for: a token this powerful needs a description.'
+
+function frameSchema(descriptionRequired: boolean) {
+  return z.object({
+    description: descriptionRequired ? z.string().trim().min(1, DESCRIPTION_REQUIRED) : z.string(),
+    /** Empty for the signed-in user. */
+    userID: z.string(),
+    deactivateOriginal: z.boolean(),
+  })
 }
+type FrameValues = z.infer<ReturnType<typeof frameSchema>>
 
 export interface GenerateDialogFrameProps {
   title: string
@@ -35,12 +44,14 @@ export interface GenerateDialogFrameProps {
   ready: boolean
   /** Shown under Save while it is disabled. */
   hint?: string
+  /** For the kinds that can do the most harm: Save refuses an empty description. */
+  descriptionRequired?: boolean
   warning?: ReactNode
   wide?: boolean
   children?: ReactNode
   onClose: () => void
   /** Called once the token exists: its draft is spent. */
-  onCreated?: () => void
+  onCreated?: (auth: Authorization) => void
   returnFocusTo?: () => HTMLElement | null
 }
 
@@ -49,7 +60,7 @@ export interface GenerateDialogFrameProps {
  * (for operators), the clone comparison, the live request preview, Save, and the created token.
  */
 export function GenerateDialogFrame(props: GenerateDialogFrameProps) {
-  const { title, org, me, source, permissionsFor, ready, hint, warning, wide, children, onClose, onCreated, returnFocusTo } = props
+  const { title, org, me, source, permissionsFor, ready, hint, descriptionRequired = false, warning, wide, children, onClose, onCreated, returnFocusTo } = props
   const { submit, created, pending, error } = useTokenCreation(onCreated)
   const { operator } = usePrivileges(me, org.id, true)
   const users = useQuery({ ...userQueries.list(), enabled: operator })
@@ -57,7 +68,13 @@ export function GenerateDialogFrame(props: GenerateDialogFrameProps) {
   const names = useNameLookup(org)
   const formId = useId()
   const draft = useInitialDraft()
-  const { register, handleSubmit, control } = useForm<FrameValues>({
+  const {
+    register,
+    handleSubmit,
+    control,
+    formState: { errors, isDirty },
+  } = useForm<FrameValues>({
+    resolver: zodResolver(frameSchema(descriptionRequired)),
     defaultValues: {
       description: draft.d ?? (source ? `${source.description || 'token'} (clone)` : ''),
       userID: draft.u ?? (source && source.userID !== me.id ? source.userID : ''),
@@ -79,6 +96,9 @@ export function GenerateDialogFrame(props: GenerateDialogFrameProps) {
   )
   const owner = values.userID ? users.data?.find((u) => u.id === values.userID)?.name : me.name
   const canSave = ready && permissions.length > 0
+  const changed = useChanged(isDirty, permissions, ready)
+  const [askingDiscard, setAskingDiscard] = useState(false)
+  const requestClose = () => (changed ? setAskingDiscard(true) : onClose())
 
   function onSubmit(form: FrameValues) {
     if (!canSave) return
@@ -88,12 +108,20 @@ export function GenerateDialogFrame(props: GenerateDialogFrameProps) {
   if (created) return <TokenCreatedContent auth={created} org={org} onClose={onClose} returnFocusTo={returnFocusTo} />
 
   return (
-    <DialogContent title={title} className={wide ? 'max-w-5xl' : 'max-w-2xl'} onRequestClose={onClose} returnFocusTo={returnFocusTo}>
+    <DialogContent title={title} className={wide ? 'max-w-5xl' : 'max-w-2xl'} onRequestClose={requestClose} returnFocusTo={returnFocusTo}>
       <form id={formId} onSubmit={handleSubmit(onSubmit)} noValidate className="contents">
         <DialogBody className="flex flex-col gap-4">
           {warning}
           <div className="grid gap-4 sm:grid-cols-[1fr_auto]">
-            <TextField label="Description" placeholder="Describe this new token" data-autofocus autoComplete="off" {...register('description')} />
+            <TextField
+              label="Description"
+              placeholder="Describe this new token"
+              data-autofocus
+              autoComplete="off"
+              aria-required={descriptionRequired || undefined}
+              error={errors.description?.message}
+              {...register('description')}
+            />
             {operator && (
               <label className="flex flex-col gap-1.5 text-sm font-medium">
                 Owner
@@ -120,16 +148,39 @@ export function GenerateDialogFrame(props: GenerateDialogFrameProps) {
             </CloneChanges>
           )}
           <RequestPreview request={request} orgName={org.name} userName={owner} resourceTypes={resources.data} names={names} />
-          <CreateError error={error} />
         </DialogBody>
         <DialogFooter>
-          {!canSave && !pending && hint && <p className="mr-auto text-xs text-muted">{hint}</p>}
-          <Button onClick={onClose}>Cancel</Button>
+          {error ? <CreateError error={error} /> : !canSave && !pending && hint && <p className="mr-auto text-xs text-muted">{hint}</p>}
+          <Button onClick={requestClose}>Cancel</Button>
           <SaveButton disabled={!canSave} pending={pending} />
         </DialogFooter>
       </form>
+      <ConfirmDialog
+        open={askingDiscard}
+        title="Discard changes?"
+        confirmLabel="Discard"
+        cancelLabel="Keep editing"
+        onCancel={() => setAskingDiscard(false)}
+        onConfirm={onClose}
+      >
+        <p>
+          The description and permissions chosen in “{title}” will be lost. No token has been created.
+        </p>
+      </ConfirmDialog>
     </DialogContent>
   )
+}
+
+/**
+ * Whether the user changed anything since the dialog opened: the description and owner as the form
+ * sees them, the permissions against those the editor showed once it was ready (a clone's or a
+ * link's choices are where the dialog starts, not changes).
+ */
+function useChanged(formDirty: boolean, permissions: Permission[], ready: boolean): boolean {
+  const key = useMemo(() => permissions.map(permissionKey).sort().join('\n'), [permissions])
+  const [initialKey, setInitialKey] = useState<string | null>(null)
+  if (ready && initialKey === null) setInitialKey(key)
+  return formDirty || (initialKey !== null && key !== initialKey)
 }
 
 function CloneChanges({ source, permissions, names, children }: { source: Authorization; permissions: Permission[]; names: NameLookup; children: ReactNode }) {
