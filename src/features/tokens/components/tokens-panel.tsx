@@ -39,6 +39,9 @@ const FIRST_SCREEN_ROWS = 40
 
 const PRELOAD_WAIT_MS = 100
 
+/** How long a token just created stays marked in the list. */
+const HIGHLIGHT_MS = 5000
+
 /**
  * Once the list is on screen: the dialogs' code and the org's buckets, when the browser is idle
  * or at the latest after PRELOAD_WAIT_MS (the rest of a long list may still be read meanwhile).
@@ -82,6 +85,13 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set())
   const [deleting, setDeleting] = useState<Authorization | null>(null)
   const [detailsID, setDetailsID] = useState<string | null>(null)
+  const justCreated = useRef<string | null>(null)
+  const [highlightID, setHighlightID] = useState<string | null>(null)
+  useEffect(() => {
+    if (!highlightID) return
+    const timer = window.setTimeout(() => setHighlightID(null), HIGHLIGHT_MS)
+    return () => window.clearTimeout(timer)
+  }, [highlightID])
   const generateButton = useRef<HTMLButtonElement>(null)
   const update = useUpdateToken(org.id)
   const remove = useDeleteToken(org.id)
@@ -142,9 +152,9 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
 
   // Stable row callbacks, so a keystroke in the filter re-renders only rows whose data changed.
   const openGenerate = generate.open
-  const latest = useRef({ openGenerate, mutate: update.mutate })
+  const latest = useRef({ openGenerate, mutate: update.mutate, mutateAsync: update.mutateAsync })
   useLayoutEffect(() => {
-    latest.current = { openGenerate, mutate: update.mutate }
+    latest.current = { openGenerate, mutate: update.mutate, mutateAsync: update.mutateAsync }
   })
   const chooseGenerate = useCallback((kind: TokenKind) => latest.current.openGenerate({ kind }), [])
   const chooseBucket = useCallback((bucket: ListedBucket | null) => setParams({ bucket: bucket?.id ?? null }), [setParams])
@@ -153,7 +163,7 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
     () => ({
       onSelect: (auth, checked) => select([auth], checked),
       onStatusChange: (auth, active) => latest.current.mutate({ id: auth.id, update: { status: active ? 'active' : 'inactive' } }),
-      onRename: (auth, description) => latest.current.mutate({ id: auth.id, update: { description } }),
+      onRename: (auth, description) => latest.current.mutateAsync({ id: auth.id, update: { description }, inline: true }),
       onDelete: setDeleting,
       onClone: (auth) => latest.current.openGenerate({ kind: 'clone', source: auth }),
       onOpenDetails: (auth) => setDetailsID(auth.id),
@@ -226,7 +236,15 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
           {reachBucket && !filterText.trim() ? `No token can read or write ${reachBucket.name}` : 'No Tokens match your query'}
         </p>
       ) : (
-        <TokensTable items={visible} total={listed.length} selected={selection} onSelectShown={select} actions={actions} reach={reach} />
+        <TokensTable
+          items={visible}
+          total={listed.length}
+          selected={selection}
+          onSelectShown={select}
+          actions={actions}
+          reach={reach}
+          highlightID={highlightID}
+        />
       )}
 
       <Suspense fallback={null}>
@@ -235,8 +253,16 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
             request={generate.request}
             org={org}
             me={me}
-            onClose={generate.close}
-            onCreated={generate.spent}
+            onClose={() => {
+              generate.close()
+              // After Done the new token is shown where it landed in the list.
+              setHighlightID(justCreated.current)
+              justCreated.current = null
+            }}
+            onCreated={(auth) => {
+              justCreated.current = auth.id
+              generate.spent()
+            }}
             returnFocusTo={() => generateButton.current}
           />
         )}
