@@ -44,7 +44,7 @@ function subscribe(listener: () => void) {
  * Marks what toasts must never cover (a dialog's footer with its buttons, the bulk-action bar):
  * while one is on screen, toasts stack just above the highest of them.
  */
-export const TOASTS_ABOVE = 'data-toasts-above'
+const TOASTS_ABOVE = 'data-toasts-above'
 const GAP_PX = 8
 
 function clearance(): number | null {

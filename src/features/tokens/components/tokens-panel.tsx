@@ -2,16 +2,13 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { ListedBucket } from '@/api/buckets'
 import type { Authorization, Organization, User } from '@/api/contract'
-import { errorMessage } from '@/api/http'
 import { replaceSearchParamsQuietly, useSearchParams } from '@/lib/router'
-import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { inputClass } from '@/components/ui/field'
 import { LoadError } from '@/components/ui/load-error'
 import { SelectField } from '@/components/ui/select-field'
-import { toast } from '@/components/ui/toast'
+import { cn } from '@/lib/cn'
 import { formatDateTime } from '@/lib/time'
 import { bucketQueries, tokenQueries } from '../api/token-queries'
-import { useDeleteToken, useUpdateToken } from '../api/use-token-mutations'
 import { sortBucketsForPicker } from '../lib/bucket-list'
 import { tokensReachingBucket, type BucketReach } from '../lib/bucket-reach'
 import type { TokenKind } from '../lib/permissions'
@@ -20,7 +17,7 @@ import { BucketFilter } from './bucket-filter'
 import { BulkActions } from './bulk-actions'
 import { useGenerateDialog } from '../hooks/use-generate-dialog'
 import { GenerateTokenMenu } from './generate-token-menu'
-import { tokenName, type RowActions } from './token-row'
+import { useRowActions } from './row-actions'
 import { TokensTableSkeleton } from './tokens-page-frame'
 import { TokensTable } from './tokens-table'
 
@@ -83,7 +80,6 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
   const [filterText, setFilterText] = useState(() => params.get('searchTerm') ?? '')
   const sortKey = parseSortKey(params.get('sortKey'))
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set())
-  const [deleting, setDeleting] = useState<Authorization | null>(null)
   const [detailsID, setDetailsID] = useState<string | null>(null)
   const justCreated = useRef<string | null>(null)
   const [highlightID, setHighlightID] = useState<string | null>(null)
@@ -93,8 +89,6 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
     return () => window.clearTimeout(timer)
   }, [highlightID])
   const generateButton = useRef<HTMLButtonElement>(null)
-  const update = useUpdateToken(org.id)
-  const remove = useDeleteToken(org.id)
 
   // Filtering 10,000 tokens and rendering one screen of rows fits in a frame, so the list follows
   // each keystroke directly (deferring it cost an extra frame, measured). New data is different:
@@ -150,41 +144,25 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
     })
   }, [])
 
-  // Stable row callbacks, so a keystroke in the filter re-renders only rows whose data changed.
   const openGenerate = generate.open
-  const latest = useRef({ openGenerate, mutate: update.mutate, mutateAsync: update.mutateAsync })
+  const latest = useRef(openGenerate)
   useLayoutEffect(() => {
-    latest.current = { openGenerate, mutate: update.mutate, mutateAsync: update.mutateAsync }
+    latest.current = openGenerate
   })
-  const chooseGenerate = useCallback((kind: TokenKind) => latest.current.openGenerate({ kind }), [])
+  const chooseGenerate = useCallback((kind: TokenKind) => latest.current({ kind }), [])
   const chooseBucket = useCallback((bucket: ListedBucket | null) => setParams({ bucket: bucket?.id ?? null }), [setParams])
   const activateBucketFilter = useCallback(() => setBucketFilterUsed(true), [])
-  const actions: RowActions = useMemo(
-    () => ({
-      onSelect: (auth, checked) => select([auth], checked),
-      onStatusChange: (auth, active) => latest.current.mutate({ id: auth.id, update: { status: active ? 'active' : 'inactive' } }),
-      onRename: (auth, description) => latest.current.mutateAsync({ id: auth.id, update: { description }, inline: true }),
-      onDelete: setDeleting,
-      onClone: (auth) => latest.current.openGenerate({ kind: 'clone', source: auth }),
-      onOpenDetails: (auth) => setDetailsID(auth.id),
-    }),
-    [select],
-  )
-
-  function confirmDelete() {
-    if (!deleting) return
-    remove.mutate(deleting, {
-      onSuccess: () => {
-        toast.success('Token was deleted successfully')
-        select([deleting], false)
-        setDeleting(null)
-      },
-      onError: (error) => toast.error(`Failed to delete token: ${errorMessage(error)}`),
-    })
-  }
+  const { actions, dialogs } = useRowActions({
+    orgID: org.id,
+    tokens: tokens.data,
+    select,
+    onClone: (auth) => latest.current({ kind: 'clone', source: auth }),
+    onOpenDetails: (auth) => setDetailsID(auth.id),
+  })
 
   return (
-    <div className="flex flex-col gap-4">
+    // Room under the list for the floating bulk bar, so the last rows can scroll above it.
+    <div className={cn('flex flex-col gap-4', selected.length > 0 && 'pb-20')}>
       <div className="flex flex-wrap items-end gap-3">
         <label className="flex min-w-48 flex-1 flex-col gap-1 text-xs font-medium text-muted sm:max-w-xs">
           Filter Tokens
@@ -218,6 +196,7 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
         <BulkActions
           orgID={org.id}
           selected={selected}
+          known={tokens.data ?? []}
           onDeleted={(ids) => select(selected.filter((a) => ids.includes(a.id)), false)}
           onClear={() => setSelection(new Set())}
         />
@@ -268,19 +247,7 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
         )}
         {details && <TokenDetailsDialog auth={details} org={org} onClose={() => setDetailsID(null)} />}
       </Suspense>
-      <ConfirmDialog
-        open={deleting !== null}
-        title="Delete token?"
-        confirmLabel="Delete"
-        pending={remove.isPending}
-        onCancel={() => setDeleting(null)}
-        onConfirm={confirmDelete}
-      >
-        <p>
-          <strong className="break-words">{deleting ? tokenName(deleting) : ''}</strong> will be deleted for good. Anything still using it will be
-          refused at once.
-        </p>
-      </ConfirmDialog>
+      {dialogs}
     </div>
   )
 }
