@@ -88,10 +88,19 @@ export function adoptDialogEntry(closed: Record<string, string | null>) {
   window.history.pushState(DIALOG_ENTRY, '', here)
 }
 
-/** Closes a dialog by hand: back over its entry, or (no entry of its own) its parameters `closed`. */
-export function leaveDialogEntry(closed: Record<string, string | null>) {
-  if (onDialogEntry()) window.history.back()
-  else navigate(withParams(closed), { replace: true })
+/**
+ * Closes a dialog by hand: back over its entry, or (no entry of its own) its parameters `closed`.
+ * Settles once the page is on the entry under it (and the browser restored its scroll position).
+ */
+export function leaveDialogEntry(closed: Record<string, string | null>): Promise<void> {
+  if (!onDialogEntry()) {
+    navigate(withParams(closed), { replace: true })
+    return Promise.resolve()
+  }
+  return new Promise((resolve) => {
+    window.addEventListener('popstate', () => requestAnimationFrame(() => resolve()), { once: true })
+    window.history.back()
+  })
 }
 
 /** A malformed percent sequence (`%E0%A4%A`) is no segment at all, rather than an exception. */

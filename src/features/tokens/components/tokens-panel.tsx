@@ -233,10 +233,10 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
             org={org}
             me={me}
             onClose={() => {
-              generate.close()
-              // After Done the new token is shown where it landed in the list.
-              setHighlightID(justCreated.current)
+              const created = justCreated.current
               justCreated.current = null
+              // After Done the new token is shown where it landed in the list, once the page is back.
+              void generate.close().then(() => setHighlightID(created))
             }}
             onCreated={(auth) => {
               justCreated.current = auth.id

@@ -51,13 +51,14 @@ export function useGenerateDialog(tokens: Authorization[] | undefined) {
     pushDialogEntry(next.kind === 'clone' ? { ...CLEARED, [CLONE_PARAM]: next.source.id } : { ...CLEARED, [GENERATE_PARAM]: next.kind })
   }
 
-  function close() {
+  /** Settles once the page is back under the dialog. */
+  function close(): Promise<void> {
     const wasSpent = spent.current
     spent.current = false
     // On its own entry the dialog closes as Back closes it, once the URL changed; a spent one has
     // nothing left in the URL to wait for.
     if (!onDialogEntry() || wasSpent) setRequest(null)
-    leaveDialogEntry(CLEARED)
+    return leaveDialogEntry(CLEARED)
   }
 
   /** The token was created: the dialog stays to show it, but the link no longer reopens it. */
