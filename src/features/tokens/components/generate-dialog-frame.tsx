@@ -164,7 +164,7 @@ export function GenerateDialogFrame(props: GenerateDialogFrameProps) {
         onConfirm={onClose}
       >
         <p>
-          The description and permissions chosen in “{title}” will be lost. No token has been created.
+          The description and permissions chosen for this token will be lost. No token has been created.
         </p>
       </ConfirmDialog>
     </DialogContent>

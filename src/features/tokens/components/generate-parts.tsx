@@ -14,7 +14,7 @@ export function CreateError({ error }: { error: unknown }) {
       ref={ref}
       role="alert"
       tabIndex={-1}
-      className="mr-auto min-w-0 flex-1 basis-48 rounded-md border border-danger/40 bg-danger/5 px-3 py-1.5 text-sm break-words text-danger"
+      className="w-full min-w-0 rounded-md sm:mr-auto sm:w-auto sm:flex-1 border border-danger/40 bg-danger/5 px-3 py-1.5 text-sm break-words text-danger"
     >
       Failed to create token: {errorMessage(error)}
     </p>
