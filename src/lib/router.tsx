@@ -19,10 +19,11 @@ function snapshot() {
   return window.location.pathname + window.location.search
 }
 
-export function navigate(to: string, options: { replace?: boolean } = {}) {
-  if (to === snapshot()) return
-  if (options.replace) window.history.replaceState(null, '', to)
-  else window.history.pushState(null, '', to)
+/** `state` is the history entry's (default none); only dialog entries carry one (see below). */
+export function navigate(to: string, options: { replace?: boolean; state?: unknown } = {}) {
+  if (to === snapshot() && (options.replace || options.state === undefined)) return
+  if (options.replace) window.history.replaceState(options.state ?? null, '', to)
+  else window.history.pushState(options.state ?? null, '', to)
   for (const listener of listeners) listener()
 }
 
@@ -56,8 +57,50 @@ export function replaceSearchParamsQuietly(update: Record<string, string | null>
 export function useSearchParams(): [URLSearchParams, (update: Record<string, string | null>) => void] {
   const { search } = useLocation()
   const params = new URLSearchParams(search)
-  const setParams = useCallback((update: Record<string, string | null>) => navigate(withParams(update), { replace: true }), [])
+  const setParams = useCallback(
+    (update: Record<string, string | null>) => navigate(withParams(update), { replace: true, state: window.history.state }),
+    [],
+  )
   return [params, setParams]
+}
+
+/**
+ * A dialog whose parameters are in the URL gets a history entry of its own, so the browser's Back
+ * closes the dialog instead of leaving the page. The entry is marked to tell it from others.
+ */
+const DIALOG_ENTRY = { dialog: true }
+
+export function onDialogEntry(): boolean {
+  const state: unknown = window.history.state
+  return typeof state === 'object' && state !== null && (state as { dialog?: unknown }).dialog === true
+}
+
+/** Opens a dialog: a new entry whose URL has the dialog's parameters. */
+export function pushDialogEntry(update: Record<string, string | null>) {
+  navigate(withParams(update), { state: DIALOG_ENTRY })
+}
+
+/** A dialog opened by a link: the page without it (`closed`) goes under the entry, as if opened there. */
+export function adoptDialogEntry(closed: Record<string, string | null>) {
+  if (onDialogEntry()) return
+  const here = snapshot()
+  window.history.replaceState(null, '', withParams(closed))
+  window.history.pushState(DIALOG_ENTRY, '', here)
+}
+
+/**
+ * Closes a dialog by hand: back over its entry, or (no entry of its own) its parameters `closed`.
+ * Settles once the page is on the entry under it (and the browser restored its scroll position).
+ */
+export function leaveDialogEntry(closed: Record<string, string | null>): Promise<void> {
+  if (!onDialogEntry()) {
+    navigate(withParams(closed), { replace: true })
+    return Promise.resolve()
+  }
+  return new Promise((resolve) => {
+    window.addEventListener('popstate', () => requestAnimationFrame(() => resolve()), { once: true })
+    window.history.back()
+  })
 }
 
 /** A malformed percent sequence (`%E0%A4%A`) is no segment at all, rather than an exception. */

@@ -7,13 +7,17 @@ export interface ConfirmDialogProps {
   title: string
   children: ReactNode
   confirmLabel: string
+  /** The safe choice's label. */
+  cancelLabel?: string
+  /** Keeps the confirm button disabled, as while a typed confirmation is incomplete. */
+  confirmDisabled?: boolean
   pending?: boolean
   onConfirm: () => void
   onCancel: () => void
 }
 
 /** An alert dialog for destructive actions: the safe choice (Cancel) takes focus first. */
-export function ConfirmDialogContent({ open, title, children, confirmLabel, pending, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialogContent({ open, title, children, confirmLabel, cancelLabel = 'Cancel', confirmDisabled, pending, onConfirm, onCancel }: ConfirmDialogProps) {
   return (
     <Dialog open={open} onOpenChange={(next) => !next && !pending && onCancel()}>
       {open && (
@@ -21,9 +25,9 @@ export function ConfirmDialogContent({ open, title, children, confirmLabel, pend
           <DialogBody className="text-sm">{children}</DialogBody>
           <DialogFooter>
             <Button onClick={onCancel} data-autofocus disabled={pending}>
-              Cancel
+              {cancelLabel}
             </Button>
-            <Button variant="danger" onClick={onConfirm} pending={pending}>
+            <Button variant="danger" onClick={onConfirm} pending={pending} disabled={confirmDisabled}>
               {confirmLabel}
             </Button>
           </DialogFooter>

@@ -50,7 +50,9 @@ export function DialogContent({ title, description, children, className, onReque
         onCloseAutoFocus={(event) => {
           event.preventDefault()
           const target = opener?.isConnected ? opener : returnFocusTo?.()
-          target?.focus()
+          // Without scrolling: the page did not move while the dialog was open, and what closed it
+          // may scroll it on purpose (to a token just created).
+          target?.focus({ preventScroll: true })
         }}
         {...(description ? {} : { 'aria-describedby': undefined })}
         className={cn(
@@ -92,7 +94,7 @@ export function DialogBody({ children, className }: { children: ReactNode; class
 
 export function DialogFooter({ children, className }: { children: ReactNode; className?: string }) {
   return (
-    <div className={cn('flex flex-wrap items-center justify-end gap-2 border-t border-border px-5 py-3', className)}>
+    <div data-toasts-above className={cn('flex flex-wrap items-center justify-end gap-2 border-t border-border px-5 py-3', className)}>
       {children}
     </div>
   )

@@ -1,5 +1,5 @@
 import { cva } from 'class-variance-authority'
-import { useSyncExternalStore } from 'react'
+import { useLayoutEffect, useState, useSyncExternalStore } from 'react'
 
 type ToastKind = 'success' | 'error'
 interface Toast {
@@ -41,13 +41,55 @@ function subscribe(listener: () => void) {
 }
 
 /**
+ * Marks what toasts must never cover (a dialog's footer with its buttons, the bulk-action bar):
+ * while one is on screen, toasts stack just above the highest of them.
+ */
+const TOASTS_ABOVE = 'data-toasts-above'
+const GAP_PX = 8
+
+function clearance(): number | null {
+  const tops = [...document.querySelectorAll(`[${TOASTS_ABOVE}]`)]
+    .map((element) => element.getBoundingClientRect())
+    .filter((rect) => rect.height > 0 && rect.top < window.innerHeight)
+    .map((rect) => rect.top)
+  return tops.length > 0 ? window.innerHeight - Math.min(...tops) + GAP_PX : null
+}
+
+/** Measured only while toasts are shown; a dialog opening or closing under them moves them. */
+function useClearance(active: boolean): number | null {
+  const [bottom, setBottom] = useState<number | null>(null)
+  useLayoutEffect(() => {
+    if (!active) return
+    setBottom(clearance())
+    let frame = 0
+    const measure = () => {
+      cancelAnimationFrame(frame)
+      frame = requestAnimationFrame(() => setBottom(clearance()))
+    }
+    const observer = new MutationObserver(measure)
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'class'] })
+    window.addEventListener('resize', measure)
+    return () => {
+      cancelAnimationFrame(frame)
+      observer.disconnect()
+      window.removeEventListener('resize', measure)
+    }
+  }, [active])
+  return bottom
+}
+
+/**
  * Two live regions that exist from the first render, so screen readers announce every toast:
  * polite for confirmations, assertive for failures.
  */
 export function Toaster() {
   const current = useSyncExternalStore(subscribe, () => toasts)
+  const bottom = useClearance(current.length > 0)
   return (
-    <div className="pointer-events-none fixed right-4 bottom-4 left-4 z-[60] flex flex-col items-end gap-2 sm:left-auto">
+    <div
+      className="pointer-events-none fixed right-4 bottom-4 left-4 z-[60] flex flex-col items-end gap-2 sm:left-auto"
+      style={bottom === null ? undefined : { bottom }}
+    >
       <ToastRegion kind="success" live="polite" toasts={current} />
       <ToastRegion kind="error" live="assertive" toasts={current} />
     </div>

@@ -11,7 +11,7 @@ import { useCreateToken } from './use-token-mutations'
  * The save step every Generate dialog shares: one click creates one token, success shows it once,
  * and a clone can deactivate its original afterwards (how a token is rotated).
  */
-export function useTokenCreation(onCreated?: () => void) {
+export function useTokenCreation(onCreated?: (auth: Authorization) => void) {
   const queryClient = useQueryClient()
   const create = useCreateToken()
   const [created, setCreated] = useState<Authorization | null>(null)
@@ -31,7 +31,7 @@ export function useTokenCreation(onCreated?: () => void) {
         await queryClient.invalidateQueries({ queryKey: tokenQueries.all() })
       }
       setCreated(auth)
-      onCreated?.()
+      onCreated?.(auth)
     } catch {
       // The dialog shows the mutation's error and keeps every input as the user left it.
     } finally {

@@ -22,6 +22,7 @@ export function AllAccessTokenDialog(props: GenerateDialogProps) {
       title="Generate All-Access Token"
       permissionsFor={permissionsFor}
       ready={resources.isSuccess}
+      descriptionRequired
       warning={
         <p className="rounded-md border border-warning/40 bg-warning/10 px-3 py-2 text-sm">
           This token will be able to <strong>create, update, delete, read and write</strong> anything in the organization{' '}

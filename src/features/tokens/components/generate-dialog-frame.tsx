@@ -1,8 +1,11 @@
+import { zodResolver } from '@hookform/resolvers/zod'
 import { useQuery } from '@tanstack/react-query'
-import { useId, useMemo, type ReactNode } from 'react'
+import { useId, useMemo, useState, type ReactNode } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
+import { z } from 'zod'
 import type { Authorization, AuthorizationPostRequest, Organization, Permission, User } from '@/api/contract'
 import { Button } from '@/components/ui/button'
+import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { DialogBody, DialogContent, DialogFooter } from '@/components/ui/dialog'
 import { inputClass, TextField } from '@/components/ui/field'
 import { toast } from '@/components/ui/toast'
@@ -13,17 +16,23 @@ import { usePrivileges } from '../api/use-privileges'
 import { useTokenCreation } from '../api/use-token-creation'
 import { useDraftSync, useInitialDraft } from '../hooks/use-draft'
 import { diffPermissions } from '../lib/diff'
+import { permissionKey } from '@/api/permission-sets'
 import { describeAccess, permissionPhrase, type NameLookup } from '../lib/scope'
 import { CreateError, SaveButton } from './generate-parts'
 import { RequestPreview } from './request-preview'
 import { TokenCreatedContent } from './token-created'
 
-interface FrameValues {
-  description: string
-  /** Empty for the signed-in user. */
-  userID: string
-  deactivateOriginal: boolean
+const DESCRIPTION_REQUIRED = 'Describe what this token is for: a token this powerful needs a description.'
+
+function frameSchema(descriptionRequired: boolean) {
+  return z.object({
+    description: descriptionRequired ? z.string().trim().min(1, DESCRIPTION_REQUIRED) : z.string(),
+    /** Empty for the signed-in user. */
+    userID: z.string(),
+    deactivateOriginal: z.boolean(),
+  })
 }
+type FrameValues = z.infer<ReturnType<typeof frameSchema>>
 
 export interface GenerateDialogFrameProps {
   title: string
@@ -37,12 +46,14 @@ export interface GenerateDialogFrameProps {
   ready: boolean
   /** Shown under Save while it is disabled. */
   hint?: string
+  /** For the kinds that can do the most harm: Save refuses an empty description. */
+  descriptionRequired?: boolean
   warning?: ReactNode
   wide?: boolean
   children?: ReactNode
   onClose: () => void
   /** Called once the token exists: its draft is spent. */
-  onCreated?: () => void
+  onCreated?: (auth: Authorization) => void
   returnFocusTo?: () => HTMLElement | null
 }
 
@@ -51,7 +62,7 @@ export interface GenerateDialogFrameProps {
  * (for operators), the clone comparison, the live request preview, Save, and the created token.
  */
 export function GenerateDialogFrame(props: GenerateDialogFrameProps) {
-  const { title, org, me, source, permissionsFor, ready, hint, warning, wide, children, onClose, onCreated, returnFocusTo } = props
+  const { title, org, me, source, permissionsFor, ready, hint, descriptionRequired = false, warning, wide, children, onClose, onCreated, returnFocusTo } = props
   const { submit, created, pending, error } = useTokenCreation(onCreated)
   const { operator } = usePrivileges(me, org.id, true)
   const users = useQuery({ ...userQueries.list(), enabled: operator })
@@ -59,7 +70,13 @@ export function GenerateDialogFrame(props: GenerateDialogFrameProps) {
   const names = useNameLookup(org)
   const formId = useId()
   const draft = useInitialDraft()
-  const { register, handleSubmit, control } = useForm<FrameValues>({
+  const {
+    register,
+    handleSubmit,
+    control,
+    formState: { errors, isDirty },
+  } = useForm<FrameValues>({
+    resolver: zodResolver(frameSchema(descriptionRequired)),
     defaultValues: {
       description: draft.d ?? (source ? `${source.description || 'token'} (clone)` : ''),
       userID: draft.u ?? (source && source.userID !== me.id ? source.userID : ''),
@@ -85,6 +102,9 @@ export function GenerateDialogFrame(props: GenerateDialogFrameProps) {
     () => (permissions.length ? describeAccess(permissions, names) : 'No permissions chosen yet: the token could do nothing.'),
     [permissions, names],
   )
+  const changed = useChanged(isDirty, permissions, ready)
+  const [askingDiscard, setAskingDiscard] = useState(false)
+  const requestClose = () => (changed ? setAskingDiscard(true) : onClose())
 
   function onSubmit(form: FrameValues) {
     if (!canSave) return
@@ -94,12 +114,20 @@ export function GenerateDialogFrame(props: GenerateDialogFrameProps) {
   if (created) return <TokenCreatedContent auth={created} org={org} onClose={onClose} returnFocusTo={returnFocusTo} />
 
   return (
-    <DialogContent title={source ? `Clone ${source.description || source.id}` : title} className={wide ? 'max-w-5xl' : 'max-w-2xl'} onRequestClose={onClose} returnFocusTo={returnFocusTo}>
+    <DialogContent title={source ? `Clone ${source.description || source.id}` : title} className={wide ? 'max-w-5xl' : 'max-w-2xl'} onRequestClose={requestClose} returnFocusTo={returnFocusTo}>
       <form id={formId} onSubmit={handleSubmit(onSubmit)} noValidate className="contents">
         <DialogBody className="flex flex-col gap-4">
           {warning}
           <div className="grid gap-4 sm:grid-cols-[1fr_auto]">
-            <TextField label="Description" placeholder="Describe this new token" data-autofocus autoComplete="off" {...register('description')} />
+            <TextField
+              label="Description"
+              placeholder="Describe this new token"
+              data-autofocus
+              autoComplete="off"
+              aria-required={descriptionRequired || undefined}
+              error={errors.description?.message}
+              {...register('description')}
+            />
             {operator && (
               <label className="flex flex-col gap-1.5 text-sm font-medium">
                 Owner
@@ -126,19 +154,31 @@ export function GenerateDialogFrame(props: GenerateDialogFrameProps) {
             </CloneChanges>
           )}
           <RequestPreview request={request} orgName={org.name} userName={owner} resourceTypes={resources.data} />
-          <CreateError error={error} />
         </DialogBody>
         <DialogFooter>
+          {error && <CreateError error={error} />}
           {/* What Save will do, where the eyes are when pressing it; the body may be scrolled anywhere. */}
           <section aria-label="What Save will create" className="mr-auto max-h-20 min-w-0 flex-1 basis-64 overflow-y-auto text-sm">
             <p>{summary}</p>
-            {!canSave && !pending && hint && <p className="text-xs text-muted">{hint}</p>}
+            {!error && !canSave && !pending && hint && <p className="text-xs text-muted">{hint}</p>}
           </section>
           <Button onClick={copyLink}>Copy link</Button>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={requestClose}>Cancel</Button>
           <SaveButton disabled={!canSave} pending={pending} />
         </DialogFooter>
       </form>
+      <ConfirmDialog
+        open={askingDiscard}
+        title="Discard changes?"
+        confirmLabel="Discard"
+        cancelLabel="Keep editing"
+        onCancel={() => setAskingDiscard(false)}
+        onConfirm={onClose}
+      >
+        <p>
+          The description and permissions chosen for this token will be lost. No token has been created.
+        </p>
+      </ConfirmDialog>
     </DialogContent>
   )
 }
@@ -151,6 +191,18 @@ async function copyLink() {
   } catch {
     toast.error('Copying failed: copy the link from the address bar.')
   }
+}
+
+/**
+ * Whether the user changed anything since the dialog opened: the description and owner as the form
+ * sees them, the permissions against those the editor showed once it was ready (a clone's or a
+ * link's choices are where the dialog starts, not changes).
+ */
+function useChanged(formDirty: boolean, permissions: Permission[], ready: boolean): boolean {
+  const key = useMemo(() => permissions.map(permissionKey).sort().join('\n'), [permissions])
+  const [initialKey, setInitialKey] = useState<string | null>(null)
+  if (ready && initialKey === null) setInitialKey(key)
+  return formDirty || (initialKey !== null && key !== initialKey)
 }
 
 function CloneChanges({ source, permissions, names, children }: { source: Authorization; permissions: Permission[]; names: NameLookup; children: ReactNode }) {

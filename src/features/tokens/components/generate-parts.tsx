@@ -1,11 +1,21 @@
+import { useEffect, useRef } from 'react'
 import { errorMessage } from '@/api/http'
 import { Button } from '@/components/ui/button'
 
-/** The server's reason a token was not created, shown inside the dialog that stays open. */
+/**
+ * The server's reason a token was not created, beside Save in the footer that never scrolls away,
+ * and focused, so the click that failed is answered where the eyes (and the screen reader) are.
+ */
 export function CreateError({ error }: { error: unknown }) {
-  if (!error) return null
+  const ref = useRef<HTMLParagraphElement>(null)
+  useEffect(() => ref.current?.focus(), [error])
   return (
-    <p role="alert" className="rounded-md border border-danger/40 bg-danger/5 px-3 py-2 text-sm break-words text-danger">
+    <p
+      ref={ref}
+      role="alert"
+      tabIndex={-1}
+      className="w-full min-w-0 rounded-md sm:mr-auto sm:w-auto sm:flex-1 border border-danger/40 bg-danger/5 px-3 py-1.5 text-sm break-words text-danger"
+    >
       Failed to create token: {errorMessage(error)}
     </p>
   )

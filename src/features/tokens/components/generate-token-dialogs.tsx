@@ -12,7 +12,7 @@ export interface GenerateDialogProps {
   /** A token to clone: the dialog opens filled from it. */
   source?: Authorization
   onClose: () => void
-  onCreated?: () => void
+  onCreated?: (auth: Authorization) => void
   returnFocusTo?: () => HTMLElement | null
 }
 

@@ -1,14 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
 import { useCallback, useState } from 'react'
-import { TextField } from '@/components/ui/field'
 import { LoadError } from '@/components/ui/load-error'
 import { resourceQueries } from '../api/token-queries'
 import { buildOperatorPermissions } from '@/api/permission-sets'
 import { GenerateDialogFrame } from './generate-dialog-frame'
+import { OPERATOR_CONFIRMATION as CONFIRMATION, OperatorConfirmationField } from './operator-confirmation'
 import type { GenerateDialogProps } from './generate-token-dialogs'
-
-/** Typed rather than clicked, so the most powerful token cannot be created by a stray Enter. */
-const CONFIRMATION = 'OPERATOR'
 
 export function OperatorTokenDialog(props: GenerateDialogProps) {
   // From the server, so the token covers every type this server knows, as `influx auth create --operator` does.
@@ -22,6 +19,7 @@ export function OperatorTokenDialog(props: GenerateDialogProps) {
       title="Generate Operator Token"
       permissionsFor={permissionsFor}
       ready={resources.isSuccess && confirmation === CONFIRMATION}
+      descriptionRequired
       hint={`Type ${CONFIRMATION} to confirm.`}
       warning={
         <div className="flex flex-col gap-1 rounded-md border border-danger/50 bg-danger/5 px-3 py-2 text-sm">
@@ -34,14 +32,7 @@ export function OperatorTokenDialog(props: GenerateDialogProps) {
       }
     >
       {resources.isError && <LoadError error={resources.error} onRetry={() => resources.refetch()} />}
-      <TextField
-        label={`Type ${CONFIRMATION} to confirm`}
-        value={confirmation}
-        onChange={(event) => setConfirmation(event.target.value)}
-        autoComplete="off"
-        spellCheck={false}
-        className="sm:max-w-xs"
-      />
+      <OperatorConfirmationField value={confirmation} onChange={setConfirmation} className="sm:max-w-xs" />
     </GenerateDialogFrame>
   )
 }

@@ -14,13 +14,22 @@ const ACTION_LABELS: Record<BulkKind, string> = { deactivate: 'Deactivate', dele
 const plural = (n: number) => `${n} token${n === 1 ? '' : 's'}`
 
 /** One finding: its count, its risk in a line, a few of its tokens, the link to all of them and its bulk actions. */
-export function ReviewFinding({ finding, org, tokens }: { finding: Finding; org: Organization; tokens: Authorization[] }) {
+export function ReviewFinding({
+  finding,
+  org,
+  tokens,
+  known,
+}: {
+  finding: Finding
+  org: Organization
+  tokens: Authorization[]
+  /** The org's tokens as listed, for the last-operator check of the bulk actions. */
+  known: Authorization[]
+}) {
   const [confirming, setConfirming] = useState<BulkKind | null>(null)
   const count = finding.tokenIDs.length
   const headingID = `finding-${finding.id}`
   const listHref = `${paths.tokens.build(org.id)}?${new URLSearchParams({ finding: finding.id })}`
-  // Deactivating an inactive token would change nothing but its update time.
-  const targets = confirming === 'deactivate' ? tokens.filter((auth) => auth.status === 'active') : tokens
   return (
     <section aria-labelledby={headingID} className="rounded-lg border border-border bg-raised p-4">
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
@@ -57,8 +66,8 @@ export function ReviewFinding({ finding, org, tokens }: { finding: Finding; org:
       <BulkConfirmDialog
         orgID={org.id}
         kind={confirming}
-        targets={targets}
-        what={`in “${finding.title}”`}
+        tokens={tokens}
+        known={known}
         onCancel={() => setConfirming(null)}
         onDone={() => setConfirming(null)}
       />

@@ -32,7 +32,7 @@ export function ReviewPanel({ org, me }: { org: Organization; me: User }) {
         <ul className="flex flex-col gap-3">
           {review.findings.map((finding) => (
             <li key={finding.id}>
-              <ReviewFinding finding={finding} org={org} tokens={finding.tokenIDs.flatMap((id) => byID.get(id) ?? [])} />
+              <ReviewFinding finding={finding} org={org} tokens={finding.tokenIDs.flatMap((id) => byID.get(id) ?? [])} known={tokens.data ?? []} />
             </li>
           ))}
         </ul>

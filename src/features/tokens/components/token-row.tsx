@@ -1,5 +1,6 @@
-import { memo, useRef, useState, type KeyboardEvent } from 'react'
+import { memo, useId, useRef, useState, type KeyboardEvent } from 'react'
 import type { Authorization } from '@/api/contract'
+import { errorMessage } from '@/api/http'
 import { Switch } from '@/components/ui/switch'
 import { cn } from '@/lib/cn'
 import { formatDateTime, formatRelative } from '@/lib/time'
@@ -13,7 +14,8 @@ export const hideOnPhone = 'hidden md:table-cell'
 export interface RowActions {
   onSelect: (auth: Authorization, selected: boolean) => void
   onStatusChange: (auth: Authorization, active: boolean) => void
-  onRename: (auth: Authorization, description: string) => void
+  /** Settles once the server answered; a refusal keeps the edit open with its message. */
+  onRename: (auth: Authorization, description: string) => Promise<unknown>
   onDelete: (auth: Authorization) => void
   onClone: (auth: Authorization) => void
   onOpenDetails: (auth: Authorization) => void
@@ -30,9 +32,11 @@ export interface TokenRowProps {
   selected: boolean
   actions: RowActions
   reach?: BucketReach
+  /** Just created: marked for a few seconds. */
+  highlighted?: boolean
 }
 
-export const TokenRow = memo(function TokenRow({ auth, rowIndex, selected, actions, reach }: TokenRowProps) {
+export const TokenRow = memo(function TokenRow({ auth, rowIndex, selected, actions, reach, highlighted }: TokenRowProps) {
   const [editing, setEditing] = useState(false)
   const inactive = auth.status === 'inactive'
   const name = tokenName(auth)
@@ -42,7 +46,8 @@ export const TokenRow = memo(function TokenRow({ auth, rowIndex, selected, actio
       aria-rowindex={rowIndex}
       aria-selected={selected}
       style={{ height: ROW_HEIGHT }}
-      className={cn('border-t border-border', selected && 'bg-accent/5')}
+      data-highlighted={highlighted || undefined}
+      className={cn('border-t border-border transition-colors duration-700', selected && 'bg-accent/5', highlighted && 'bg-accent/5 shadow-[inset_4px_0_0_var(--accent)]')}
     >
       <td className={cn(cell, 'w-10 pr-0')}>
         <input
@@ -54,14 +59,11 @@ export const TokenRow = memo(function TokenRow({ auth, rowIndex, selected, actio
         />
       </td>
       <td className={cn(cell, 'truncate font-medium', inactive && 'text-muted')}>
+        {highlighted && !editing && (
+          <span className="mr-2 rounded-full bg-accent px-1.5 py-0.5 align-middle text-[11px] font-semibold text-accent-fg">New</span>
+        )}
         {editing ? (
-          <RenameInput
-            initial={auth.description}
-            onDone={(description) => {
-              setEditing(false)
-              if (description !== null && description !== auth.description) actions.onRename(auth, description)
-            }}
-          />
+          <RenameInput initial={auth.description} onRename={(description) => actions.onRename(auth, description)} onDone={() => setEditing(false)} />
         ) : (
           <button
             type="button"
@@ -127,35 +129,64 @@ function RowButton({ label, icon, onClick, danger }: { label: string; icon: stri
   )
 }
 
-/** Enter saves, Escape cancels; leaving the field saves too, so nothing typed is lost. */
-function RenameInput({ initial, onDone }: { initial: string; onDone: (value: string | null) => void }) {
+/**
+ * Enter saves, Escape cancels; leaving the field saves too, so nothing typed is lost. The field
+ * stays until the server agreed: a refusal shows under it with the text as typed.
+ */
+function RenameInput({ initial, onRename, onDone }: { initial: string; onRename: (value: string) => Promise<unknown>; onDone: () => void }) {
   const [value, setValue] = useState(initial)
-  // Enter or Escape unmounts the field, which may also blur it: finish only once.
-  const finished = useRef(false)
-  function finish(result: string | null) {
-    if (finished.current) return
-    finished.current = true
-    onDone(result)
+  const [error, setError] = useState<string | null>(null)
+  const errorId = useId()
+  // Enter or Escape unmounts the field, which may also blur it; a save in flight is not repeated.
+  const busy = useRef(false)
+  async function save() {
+    if (busy.current) return
+    const description = value.trim()
+    if (description === initial) return finish()
+    busy.current = true
+    try {
+      await onRename(description)
+      onDone()
+    } catch (refused) {
+      busy.current = false
+      setError(`Could not rename: ${errorMessage(refused)}`)
+    }
+  }
+  function finish() {
+    busy.current = true
+    onDone()
   }
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key === 'Enter') {
       event.preventDefault()
-      finish(value.trim())
+      void save()
     } else if (event.key === 'Escape') {
       event.preventDefault()
-      finish(null)
+      finish()
     }
   }
   return (
-    <input
-      aria-label="Description"
-      className="h-8 w-full rounded-md border border-accent bg-raised px-2 text-sm font-normal"
-      value={value}
-      autoFocus
-      onFocus={(event) => event.currentTarget.select()}
-      onChange={(event) => setValue(event.target.value)}
-      onKeyDown={onKeyDown}
-      onBlur={() => finish(value.trim())}
-    />
+    <div className="flex flex-col gap-0.5 py-1">
+      <input
+        aria-label="Description"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        className={cn('w-full rounded-md border border-accent bg-raised px-2 text-sm font-normal aria-[invalid=true]:border-danger', error ? 'h-7' : 'h-8')}
+        value={value}
+        autoFocus
+        onFocus={(event) => event.currentTarget.select()}
+        onChange={(event) => {
+          setValue(event.target.value)
+          setError(null)
+        }}
+        onKeyDown={onKeyDown}
+        onBlur={() => void save()}
+      />
+      {error && (
+        <p id={errorId} role="alert" className="text-xs font-normal break-words whitespace-normal text-danger">
+          {error}
+        </p>
+      )}
+    </div>
   )
 }

@@ -2,18 +2,15 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { ListedBucket } from '@/api/buckets'
 import type { Authorization, Organization, User } from '@/api/contract'
-import { errorMessage } from '@/api/http'
 import { useTokenAccess } from '@/api/session-access'
 import { replaceSearchParamsQuietly, useSearchParams } from '@/lib/router'
 import { Button } from '@/components/ui/button'
-import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { inputClass } from '@/components/ui/field'
 import { LoadError } from '@/components/ui/load-error'
 import { SelectField } from '@/components/ui/select-field'
-import { toast } from '@/components/ui/toast'
+import { cn } from '@/lib/cn'
 import { formatDateTime } from '@/lib/time'
 import { bucketQueries, FIRST_SCREEN_ROWS, tokenQueries } from '../api/token-queries'
-import { useDeleteToken, useUpdateToken } from '../api/use-token-mutations'
 import { sortBucketsForPicker } from '../lib/bucket-list'
 import { tokensReachingBucket, type BucketReach } from '../lib/bucket-reach'
 import type { TokenKind } from '../lib/permissions'
@@ -25,7 +22,7 @@ import { ReviewFilterChip } from './review-filter-chip'
 import { useReviewFilter } from '../hooks/use-review-filter'
 import { useGenerateDialog } from '../hooks/use-generate-dialog'
 import { GenerateTokenMenu } from './generate-token-menu'
-import { tokenName, type RowActions } from './token-row'
+import { useRowActions } from './row-actions'
 import { TokensTableSkeleton } from './tokens-page-frame'
 import { TokensTable } from './tokens-table'
 
@@ -40,6 +37,9 @@ const TokenDetailsDialog = lazy(() => loadDetailsDialog().then((m) => ({ default
 const NOT_LISTED_YET: Authorization[] = []
 
 const PRELOAD_WAIT_MS = 100
+
+/** How long a token just created stays marked in the list. */
+const HIGHLIGHT_MS = 5000
 
 /**
  * Once the list is on screen: the dialogs' code and the org's buckets, when the browser is idle
@@ -81,10 +81,14 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
   const [filterText, setFilterText] = useState(() => params.get('searchTerm') ?? '')
   const sortKey = parseSortKey(params.get('sortKey'))
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set())
-  const [deleting, setDeleting] = useState<Authorization | null>(null)
+  const justCreated = useRef<string | null>(null)
+  const [highlightID, setHighlightID] = useState<string | null>(null)
+  useEffect(() => {
+    if (!highlightID) return
+    const timer = window.setTimeout(() => setHighlightID(null), HIGHLIGHT_MS)
+    return () => window.clearTimeout(timer)
+  }, [highlightID])
   const generateButton = useRef<HTMLButtonElement>(null)
-  const update = useUpdateToken(org.id)
-  const remove = useDeleteToken(org.id)
 
   // Filtering 10,000 tokens and rendering one screen of rows fits in a frame, so the list follows
   // each keystroke directly (deferring it cost an extra frame, measured). New data is different:
@@ -144,41 +148,25 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
     })
   }, [])
 
-  // Stable row callbacks, so a keystroke in the filter re-renders only rows whose data changed.
   const openGenerate = generate.open
-  const latest = useRef({ openGenerate, mutate: update.mutate })
+  const latest = useRef(openGenerate)
   useLayoutEffect(() => {
-    latest.current = { openGenerate, mutate: update.mutate }
+    latest.current = openGenerate
   })
-  const chooseGenerate = useCallback((kind: TokenKind) => latest.current.openGenerate({ kind }), [])
+  const chooseGenerate = useCallback((kind: TokenKind) => latest.current({ kind }), [])
   const chooseBucket = useCallback((bucket: ListedBucket | null) => setParams({ bucket: bucket?.id ?? null }), [setParams])
   const activateBucketFilter = useCallback(() => setBucketFilterUsed(true), [])
-  const actions: RowActions = useMemo(
-    () => ({
-      onSelect: (auth, checked) => select([auth], checked),
-      onStatusChange: (auth, active) => latest.current.mutate({ id: auth.id, update: { status: active ? 'active' : 'inactive' } }),
-      onRename: (auth, description) => latest.current.mutate({ id: auth.id, update: { description } }),
-      onDelete: setDeleting,
-      onClone: (auth) => latest.current.openGenerate({ kind: 'clone', source: auth }),
-      onOpenDetails: (auth) => setParams({ token: auth.id }),
-    }),
-    [select, setParams],
-  )
-
-  function confirmDelete() {
-    if (!deleting) return
-    remove.mutate(deleting, {
-      onSuccess: () => {
-        toast.success('Token was deleted successfully')
-        select([deleting], false)
-        setDeleting(null)
-      },
-      onError: (error) => toast.error(`Failed to delete token: ${errorMessage(error)}`),
-    })
-  }
+  const { actions, dialogs } = useRowActions({
+    orgID: org.id,
+    tokens: tokens.data,
+    select,
+    onClone: (auth) => latest.current({ kind: 'clone', source: auth }),
+    onOpenDetails: (auth) => setParams({ token: auth.id }),
+  })
 
   return (
-    <div className="flex flex-col gap-4">
+    // Room under the list for the floating bulk bar, so the last rows can scroll above it.
+    <div className={cn('flex flex-col gap-4', selected.length > 0 && 'pb-20')}>
       <div className="flex flex-wrap items-end gap-3">
         <label className="flex min-w-48 flex-1 flex-col gap-1 text-xs font-medium text-muted sm:max-w-xs">
           Filter Tokens
@@ -213,6 +201,7 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
         <BulkActions
           orgID={org.id}
           selected={selected}
+          known={tokens.data ?? []}
           onDeleted={(ids) => select(selected.filter((a) => ids.includes(a.id)), false)}
           onClear={() => setSelection(new Set())}
         />
@@ -245,7 +234,15 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
           </Button>
         </div>
       ) : (
-        <TokensTable items={visible} total={listed.length} selected={selection} onSelectShown={select} actions={actions} reach={reach} />
+        <TokensTable
+          items={visible}
+          total={listed.length}
+          selected={selection}
+          onSelectShown={select}
+          actions={actions}
+          reach={reach}
+          highlightID={highlightID}
+        />
       )}
 
       <Suspense fallback={null}>
@@ -254,26 +251,22 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
             request={generate.request}
             org={org}
             me={me}
-            onClose={generate.close}
-            onCreated={generate.spent}
+            onClose={() => {
+              const created = justCreated.current
+              justCreated.current = null
+              // After Done the new token is shown where it landed in the list, once the page is back.
+              void generate.close().then(() => setHighlightID(created))
+            }}
+            onCreated={(auth) => {
+              justCreated.current = auth.id
+              generate.spent()
+            }}
             returnFocusTo={() => generateButton.current}
           />
         )}
         {details && <TokenDetailsDialog auth={details} org={org} onClose={() => setParams({ token: null })} actions={actions} />}
       </Suspense>
-      <ConfirmDialog
-        open={deleting !== null}
-        title="Delete token?"
-        confirmLabel="Delete"
-        pending={remove.isPending}
-        onCancel={() => setDeleting(null)}
-        onConfirm={confirmDelete}
-      >
-        <p>
-          <strong className="break-words">{deleting ? tokenName(deleting) : ''}</strong> will be deleted for good. Anything still using it will be
-          refused at once.
-        </p>
-      </ConfirmDialog>
+      {dialogs}
     </div>
   )
 }

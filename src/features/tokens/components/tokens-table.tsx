@@ -16,12 +16,20 @@ export interface TokensTableProps {
   actions: RowActions
   /** With the Bucket filter on: how each token reaches the chosen bucket. */
   reach?: ReadonlyMap<string, BucketReach> | null
+  /** A token to scroll into view and mark (one just created). */
+  highlightID?: string | null
 }
 
 /** Only the rows on screen exist in the DOM; `aria-rowcount`/`aria-rowindex` keep the table whole for assistive technology. */
-export const TokensTable = memo(function TokensTable({ items, rowCount = items.length, total, selected, onSelectShown, actions, reach }: TokensTableProps) {
+export const TokensTable = memo(function TokensTable({ items, rowCount = items.length, total, selected, onSelectShown, actions, reach, highlightID }: TokensTableProps) {
   const bodyRef = useRef<HTMLTableSectionElement>(null)
-  const { rows, paddingTop, paddingBottom } = useRowsInWindow(bodyRef, rowCount)
+  const { rows, paddingTop, paddingBottom, scrollToIndex } = useRowsInWindow(bodyRef, rowCount)
+  const highlightIndex = highlightID ? items.findIndex((auth) => auth.id === highlightID) : -1
+  useEffect(() => {
+    if (highlightIndex < 0) return
+    const frame = requestAnimationFrame(() => scrollToIndex(highlightIndex, { align: 'center' }))
+    return () => cancelAnimationFrame(frame)
+  }, [highlightIndex, scrollToIndex])
   const partial = items.length < rowCount
   // Counting walks every shown token; with nothing selected (as while typing a filter) it need not.
   const selectedShown = selected.size === 0 ? 0 : items.reduce((n, auth) => n + (selected.has(auth.id) ? 1 : 0), 0)
@@ -69,6 +77,7 @@ export const TokensTable = memo(function TokensTable({ items, rowCount = items.l
                   selected={selected.has(auth.id)}
                   actions={actions}
                   reach={reach?.get(auth.id)}
+                  highlighted={auth.id === highlightID}
                 />
               )
             )
@@ -109,6 +118,7 @@ function useRowsInWindow(body: RefObject<HTMLElement | null>, count: number) {
   const last = rows[rows.length - 1]
   return {
     rows,
+    scrollToIndex: virtualizer.scrollToIndex,
     paddingTop: first ? first.start - scrollMargin : 0,
     paddingBottom: last ? virtualizer.getTotalSize() - (last.end - scrollMargin) : 0,
   }
