@@ -1,9 +1,17 @@
+export type SignInReason = 'expired' | 'signed-out'
+
 /** Every route of the app, with the builders of its links: one place to read or change them. */
 export const paths = {
   home: { pattern: '/', build: () => '/' },
   signIn: {
     pattern: '/signin',
-    build: (returnTo?: string) => (returnTo ? `/signin?returnTo=${encodeURIComponent(returnTo)}` : '/signin'),
+    /** `reason` says why the user is asked to sign in again (the page tells them). */
+    build: (returnTo?: string, reason?: SignInReason) => {
+      const query = new URLSearchParams()
+      if (returnTo) query.set('returnTo', returnTo)
+      if (reason) query.set('reason', reason)
+      return query.size ? `/signin?${query}` : '/signin'
+    },
   },
   setup: { pattern: '/setup', build: () => '/setup' },
   // InfluxDB's own UI puts the tokens page here, so links into either app keep working.

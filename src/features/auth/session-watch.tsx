@@ -5,6 +5,7 @@ import { signOut } from '@/api/session'
 import { paths } from '@/config/paths'
 import { navigate } from '@/lib/router'
 import { toast } from '@/components/ui/toast'
+import { forgetSession, hadSession } from '@/lib/session-tabs'
 
 /** Sends the user to sign in (and back afterwards) when the session ends anywhere in the app. */
 export function SessionWatch() {
@@ -21,8 +22,11 @@ export function SessionWatch() {
           await signOut().catch(() => undefined)
           toast.error('Your user account is inactive. Ask an administrator to reactivate it.')
         }
+        // A visitor who never signed in here is not told that a session ended.
+        const reason = hadSession() ? 'expired' : undefined
+        forgetSession()
         queryClient.clear()
-        navigate(paths.signIn.build(here), { replace: true })
+        navigate(paths.signIn.build(here, reason), { replace: true })
         leaving.current = false
       }),
     [queryClient],

@@ -1,0 +1,53 @@
+import { ADMIN, expect, expectAccessible, test, tokensUrl } from './fixtures.ts'
+
+async function fillSignIn(page: import('@playwright/test').Page, password: string) {
+  await page.getByRole('textbox', { name: 'Username' }).fill(ADMIN.username)
+  await page.getByLabel('Password').fill(password)
+}
+
+test.describe('sign-in page', () => {
+  test('a first visit to a link is not told that a session ended', async ({ page, server }) => {
+    const { orgID } = await server.setup()
+    await page.goto(tokensUrl(orgID))
+    await expect(page).toHaveURL(/\/signin\?returnTo=/)
+    await expect(page.getByText('Manage the API tokens of your InfluxDB organizations.')).toBeVisible()
+    await expect(page.getByText('Your session has ended')).toHaveCount(0)
+    await expectAccessible(page)
+  })
+
+  test('a session that ended is named, and sign-in returns to the page', async ({ page, seeded }) => {
+    await page.goto(tokensUrl(seeded.orgID))
+    await expect(page.getByRole('row', { name: /admin's Token/ })).toBeVisible()
+    expect((await page.request.post('/api/v2/signout')).status()).toBe(204)
+    await page.reload()
+    await expect(page).toHaveURL(/\/signin\?returnTo=.*reason=expired/)
+    await expect(page.getByText('Your session has ended. Sign in to continue where you left off.')).toBeVisible()
+    await expectAccessible(page)
+  })
+
+  test('errors are sentences, and a throttled sign-in counts down with the button disabled', async ({ page, server }) => {
+    await server.setup()
+    await page.goto('/signin')
+    await fillSignIn(page, 'wrong-password')
+    await page.getByRole('button', { name: 'Sign In' }).click()
+    await expect(page.getByRole('alert')).toHaveText('Username or password is invalid')
+
+    // Four more failures from this address reach the server's limit; the next attempt is refused.
+    const basic = Buffer.from(`${ADMIN.username}:wrong-password`).toString('base64')
+    for (let i = 0; i < 4; i++) {
+      expect((await page.request.post('/api/v2/signin', { headers: { Authorization: `Basic ${basic}` } })).status()).toBe(401)
+    }
+    await fillSignIn(page, ADMIN.password)
+    const button = page.getByRole('button', { name: 'Sign In' })
+    await button.click()
+    await expect(page.getByRole('alert')).toHaveText('Too many failed sign-in attempts')
+    await expect(button).toBeDisabled()
+    const wait = page.getByText(/^Try again in \d+ s$/)
+    await expect(wait).toBeVisible()
+    await expect(button).toHaveAccessibleDescription(/Try again in \d+ s/)
+    const first = Number((await wait.textContent())?.match(/\d+/)?.[0])
+    expect(first).toBeGreaterThan(1)
+    await expect.poll(async () => Number((await wait.textContent())?.match(/\d+/)?.[0])).toBeLessThan(first)
+    await expectAccessible(page)
+  })
+})
