@@ -51,3 +51,29 @@ test.describe('sign-in page', () => {
     await expectAccessible(page)
   })
 })
+
+test('signing out in one tab signs out the others at once', async ({ page, seeded, context }) => {
+  const other = await context.newPage()
+  await page.goto(tokensUrl(seeded.orgID))
+  await other.goto(tokensUrl(seeded.orgID, '?searchTerm=admin'))
+  await expect(other.getByRole('row', { name: /admin's Token/ })).toBeVisible()
+  await other.getByRole('button', { name: 'Generate' }).click()
+  await other.getByRole('menuitem', { name: 'Read/Write Token' }).click()
+  await expect(other.getByRole('dialog')).toBeVisible()
+
+  await page.getByRole('button', { name: 'Sign Out' }).click()
+  await expect(page).toHaveURL(/\/signin$/)
+  // The other tab leaves without being touched: no click, no reload, and nothing of the list stays.
+  await expect(other).toHaveURL(/\/signin\?returnTo=.*reason=signed-out/)
+  await expect(other.getByText('You signed out in another tab. Sign in to continue where you left off.')).toBeVisible()
+  await expect(other.getByRole('dialog')).toHaveCount(0)
+  await expect(other.getByRole('table', { name: 'Tokens' })).toHaveCount(0)
+  await expectAccessible(other)
+
+  await other.getByRole('textbox', { name: 'Username' }).fill(ADMIN.username)
+  await other.getByLabel('Password').fill(ADMIN.password)
+  await other.getByRole('button', { name: 'Sign In' }).click()
+  // Back where that tab was, with its open draft.
+  await expect(other).toHaveURL(new RegExp(`${tokensUrl(seeded.orgID)}\\?searchTerm=admin&generate=read-write`))
+  await expect(other.getByRole('dialog')).toBeVisible()
+})
