@@ -77,3 +77,36 @@ test('signing out in one tab signs out the others at once', async ({ page, seede
   await expect(other).toHaveURL(new RegExp(`${tokensUrl(seeded.orgID)}\\?searchTerm=admin&generate=read-write`))
   await expect(other.getByRole('dialog')).toBeVisible()
 })
+
+test.describe('after onboarding', () => {
+  const notice = (page: import('@playwright/test').Page) => page.getByRole('region', { name: 'Your server is set up' })
+
+  test('the list explains the operator token setup created, once', async ({ page, seeded }) => {
+    await page.goto(tokensUrl(seeded.orgID))
+    await expect(notice(page)).toContainText("Setup created admin's Token, an operator token")
+    await expect(notice(page)).toContainText('Its value is never shown again')
+    await expectAccessible(page)
+
+    await notice(page).getByRole('button', { name: 'Generate your first token' }).click()
+    await expect(page.getByRole('dialog', { name: /Read\/Write/ })).toBeVisible()
+    await page.keyboard.press('Escape')
+    await expect(page.getByRole('dialog')).toHaveCount(0)
+
+    await notice(page).getByRole('button', { name: 'Dismiss' }).click()
+    await expect(notice(page)).toHaveCount(0)
+    await page.reload()
+    await expect(page.getByRole('row', { name: /admin's Token/ })).toBeVisible()
+    await expect(notice(page)).toHaveCount(0)
+  })
+
+  test('a list with tokens of its own shows no first-run notice', async ({ page, server, seeded }) => {
+    await server.api('POST', '/api/v2/authorizations', {
+      orgID: seeded.orgID,
+      description: 'ingest',
+      permissions: [{ action: 'write', resource: { type: 'buckets', id: seeded.bucketID, orgID: seeded.orgID } }],
+    })
+    await page.goto(tokensUrl(seeded.orgID))
+    await expect(page.getByRole('row', { name: /ingest/ })).toBeVisible()
+    await expect(notice(page)).toHaveCount(0)
+  })
+})

@@ -18,6 +18,7 @@ import type { TokenKind } from '../lib/permissions'
 import { firstSorted, parseSortKey, SORT_OPTIONS, sortTokens, tokenFilter, type SortKey } from '../lib/token-list'
 import { BucketFilter } from './bucket-filter'
 import { BulkActions } from './bulk-actions'
+import { FirstRunNotice } from './first-run-notice'
 import { useGenerateDialog } from '../hooks/use-generate-dialog'
 import { GenerateTokenMenu } from './generate-token-menu'
 import { tokenName, type RowActions } from './token-row'
@@ -197,6 +198,8 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
           <GenerateTokenMenu ref={generateButton} me={me} orgID={org.id} onChoose={chooseGenerate} />
         </div>
       </div>
+
+      {listed && <FirstRunNotice orgID={org.id} tokens={listed} onGenerate={() => chooseGenerate('read-write')} />}
 
       {selected.length > 0 && (
         <BulkActions
