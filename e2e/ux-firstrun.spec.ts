@@ -110,3 +110,81 @@ test.describe('after onboarding', () => {
     await expect(notice(page)).toHaveCount(0)
   })
 })
+
+/** Holds every request matching `url` until the returned function is called. */
+async function holdRequests(page: import('@playwright/test').Page, url: string | RegExp) {
+  let release!: () => void
+  const released = new Promise<void>((resolve) => (release = resolve))
+  await page.route(url, async (route) => {
+    await released
+    await route.continue()
+  })
+  return release
+}
+
+/** Where the table starts and where its visible columns begin and end. */
+async function tableLayout(page: import('@playwright/test').Page, table: import('@playwright/test').Locator) {
+  const box = await table.boundingBox()
+  const header = await table.locator('thead tr').boundingBox()
+  const firstRow = await table.locator('tbody tr').first().boundingBox()
+  const columns = await table.locator('thead th').evaluateAll((cells) =>
+    cells.map((c) => c.getBoundingClientRect()).filter((r) => r.width > 0).map((r) => [Math.round(r.left), Math.round(r.right)]),
+  )
+  return { top: Math.round(box!.y), width: Math.round(box!.width), header: Math.round(header!.height), row: Math.round(firstRow!.height), columns }
+}
+
+test.describe('loading states and titles', () => {
+  for (const width of [1280, 390]) {
+    test(`the tokens skeleton stands where the list will be at ${width} px`, async ({ page, server, seeded }) => {
+      await page.setViewportSize({ width, height: 800 })
+      await server.api('POST', '/api/v2/authorizations', {
+        orgID: seeded.orgID,
+        description: 'ingest',
+        permissions: [{ action: 'write', resource: { type: 'buckets', id: seeded.bucketID, orgID: seeded.orgID } }],
+      })
+      const release = await holdRequests(page, /\/api\/v2\/authorizations/)
+      await page.goto(tokensUrl(seeded.orgID))
+      const skeleton = page.getByRole('status', { name: 'Loading tokens' })
+      await expect(skeleton).toBeVisible()
+      await expectAccessible(page)
+      const before = await tableLayout(page, skeleton.locator('table'))
+      release()
+      const table = page.getByRole('table', { name: 'Tokens' })
+      await expect(table.getByRole('row', { name: /ingest/ })).toBeVisible()
+      await expect(skeleton).toHaveCount(0)
+      expect(await tableLayout(page, table)).toEqual(before)
+    })
+  }
+
+  test('the bucket picker says it is loading buckets', async ({ page, seeded }) => {
+    await page.goto(tokensUrl(seeded.orgID))
+    await expect(page.getByRole('row', { name: /admin's Token/ })).toBeVisible()
+    const release = await holdRequests(page, /\/api\/v2\/buckets/)
+    await page.reload()
+    await expect(page.getByRole('row', { name: /admin's Token/ })).toBeVisible()
+    await page.getByRole('button', { name: 'Generate' }).first().click()
+    await page.getByRole('menuitem', { name: 'Read/Write Token' }).click()
+    const dialog = page.getByRole('dialog')
+    await expect(dialog.getByRole('status').filter({ hasText: 'Loading buckets…' }).first()).toBeVisible()
+    await expectAccessible(page)
+    release()
+    await expect(dialog.getByText('Loading buckets…')).toHaveCount(0)
+    await expect(dialog.getByRole('checkbox', { name: 'telemetry' }).first()).toBeVisible()
+  })
+
+  test('each page has its own title', async ({ page, server }) => {
+    await page.goto('/')
+    await expect(page).toHaveURL(/\/setup$/)
+    await expect(page).toHaveTitle('Set up · InfluxDB Tokens')
+    const { orgID } = await server.setup()
+    await page.goto('/signin')
+    await expect(page).toHaveTitle('Sign in · InfluxDB Tokens')
+    await page.getByRole('textbox', { name: 'Username' }).fill(ADMIN.username)
+    await page.getByLabel('Password').fill(ADMIN.password)
+    await page.getByRole('button', { name: 'Sign In' }).click()
+    await expect(page).toHaveURL(tokensUrl(orgID))
+    await expect(page).toHaveTitle(`Tokens · ${ADMIN.org} · InfluxDB Tokens`)
+    await page.goto('/no/such/page')
+    await expect(page).toHaveTitle('Page not found · InfluxDB Tokens')
+  })
+})

@@ -13,6 +13,7 @@ import { sessionQueries } from '@/api/session-queries'
 import { paths } from '@/config/paths'
 import { safeReturnTo } from './return-to'
 import { useCountdown } from './use-countdown'
+import { useDocumentTitle } from '@/lib/use-document-title'
 
 const signInSchema = z.object({
   username: z.string().trim().min(1, 'Enter your username'),
@@ -39,6 +40,7 @@ function failureText(error: unknown): string {
 export function SignInPage() {
   const [params] = useSearchParams()
   const returnTo = safeReturnTo(params.get('returnTo'))
+  useDocumentTitle('Sign in')
   const queryClient = useQueryClient()
   const setup = useQuery(sessionQueries.setup())
   const [failure, setFailure] = useState<string | null>(null)

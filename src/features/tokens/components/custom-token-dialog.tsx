@@ -10,7 +10,7 @@ import { useDraftSync, useInitialDraft } from '../hooks/use-draft'
 import { checkCustomBuckets, customDraft } from '../lib/editor-drafts'
 import { BucketPicker } from './bucket-picker'
 import { GenerateDialogFrame } from './generate-dialog-frame'
-import { DroppedBucketsNotice } from './generate-parts'
+import { BucketsLoading, DroppedBucketsNotice } from './generate-parts'
 import type { GenerateDialogProps } from './generate-token-dialogs'
 
 const NO_ACCESS: TypeAccess = { read: false, write: false }
@@ -215,7 +215,7 @@ function IndividualBuckets({
           {TITLE[action]} is granted on all buckets by the buckets row, including buckets created in the future.
         </p>
       ) : loading ? (
-        <div role="status" aria-label="Loading buckets" className="h-[318px] animate-pulse rounded-md bg-sunken" />
+        <BucketsLoading />
       ) : (
         <BucketPicker action={action} buckets={buckets} selected={ids} onChange={onChange} />
       )}

@@ -11,7 +11,7 @@ import { BucketPicker } from './bucket-picker'
 import { useDraftSync, useInitialDraft } from '../hooks/use-draft'
 import { checkReadWriteBuckets, readWriteDraft } from '../lib/editor-drafts'
 import { GenerateDialogFrame } from './generate-dialog-frame'
-import { DroppedBucketsNotice } from './generate-parts'
+import { BucketsLoading, DroppedBucketsNotice } from './generate-parts'
 import type { GenerateDialogProps } from './generate-token-dialogs'
 
 function initialSelection(source: GenerateDialogProps['source']): ReadWriteSelection {
@@ -122,7 +122,7 @@ function BucketAccessFieldset({
       {value.mode === 'all' ? (
         <p className="rounded-md bg-sunken px-3 py-2 text-sm">{copy.all}</p>
       ) : loading ? (
-        <div role="status" aria-label="Loading buckets" className="h-[318px] animate-pulse rounded-md bg-sunken" />
+        <BucketsLoading />
       ) : (
         <BucketPicker
           action={action}

@@ -5,10 +5,7 @@ import { cn } from '@/lib/cn'
 import { formatDateTime, formatRelative } from '@/lib/time'
 import { reachLabel, type BucketReach } from '../lib/bucket-reach'
 import { scopeSummary } from '../lib/scope'
-import { ROW_HEIGHT } from '../lib/table-layout'
-
-export const cell = 'px-3 align-middle'
-export const hideOnPhone = 'hidden md:table-cell'
+import { cell, hideOnPhone, ROW_HEIGHT } from '../lib/table-layout'
 
 export interface RowActions {
   onSelect: (auth: Authorization, selected: boolean) => void

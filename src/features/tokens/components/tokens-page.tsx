@@ -4,6 +4,7 @@ import { CenteredCard } from '@/components/layouts/centered-card'
 import { LoadError } from '@/components/ui/load-error'
 import { sessionQueries } from '@/api/session-queries'
 import { paths } from '@/config/paths'
+import { useDocumentTitle } from '@/lib/use-document-title'
 import { TokensPageFrame, TokensPanelSkeleton } from './tokens-page-frame'
 import { TokensPanel } from './tokens-panel'
 
@@ -11,6 +12,7 @@ export function TokensPage({ orgID }: { orgID: string }) {
   const me = useQuery(sessionQueries.me())
   const orgs = useQuery(sessionQueries.orgs())
   const org = orgs.data?.find((o) => o.id === orgID)
+  useDocumentTitle(...(org ? ['Tokens', org.name] : ['Tokens']))
 
   if (orgs.isError || me.isError) {
     const failed = orgs.isError ? orgs : me

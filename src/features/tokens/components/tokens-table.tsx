@@ -3,8 +3,8 @@ import { memo, useEffect, useLayoutEffect, useRef, useState, type RefObject } fr
 import type { Authorization } from '@/api/contract'
 import { cn } from '@/lib/cn'
 import type { BucketReach } from '../lib/bucket-reach'
-import { ROW_HEIGHT } from '../lib/table-layout'
-import { cell, hideOnPhone, TokenRow, type RowActions } from './token-row'
+import { cell, COLUMN_WIDTH, HEADER_HEIGHT, hideOnPhone, ROW_HEIGHT, TABLE_CLASS } from '../lib/table-layout'
+import { TokenRow, type RowActions } from './token-row'
 
 export interface TokensTableProps {
   items: Authorization[]
@@ -28,10 +28,10 @@ export const TokensTable = memo(function TokensTable({ items, rowCount = items.l
 
   return (
     <div className="overflow-x-auto rounded-lg border border-border bg-raised">
-      <table aria-label="Tokens" aria-rowcount={rowCount + 1} aria-busy={partial || undefined} className="w-full min-w-[360px] table-fixed border-collapse text-sm">
+      <table aria-label="Tokens" aria-rowcount={rowCount + 1} aria-busy={partial || undefined} className={TABLE_CLASS}>
         <thead className="bg-sunken text-left text-xs font-semibold tracking-wide text-muted uppercase">
-          <tr aria-rowindex={1} style={{ height: 40 }}>
-            <th scope="col" className={cn(cell, 'w-10 pr-0')}>
+          <tr aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
+            <th scope="col" className={cn(cell, COLUMN_WIDTH.select)}>
               <HeaderCheckbox
                 disabled={partial}
                 checked={selectedShown > 0 && selectedShown === items.length}
@@ -39,12 +39,12 @@ export const TokensTable = memo(function TokensTable({ items, rowCount = items.l
                 onChange={(checked) => onSelectShown(items, checked)}
               />
             </th>
-            <th scope="col" className={cn(cell, 'w-[45%] md:w-[28%]')}>Description</th>
-            <th scope="col" className={cn(cell, 'w-20 md:w-32')}>Status</th>
-            <th scope="col" className={cn(cell, hideOnPhone, 'w-44')}>Created</th>
-            <th scope="col" className={cn(cell, hideOnPhone)}>Owner</th>
-            <th scope="col" className={cn(cell, reach ? '' : hideOnPhone)}>{reach ? 'Access to bucket' : 'Scope'}</th>
-            <th scope="col" className={cn(cell, 'w-28 text-right')}>
+            <th scope="col" className={cn(cell, COLUMN_WIDTH.description)}>Description</th>
+            <th scope="col" className={cn(cell, COLUMN_WIDTH.status)}>Status</th>
+            <th scope="col" className={cn(cell, hideOnPhone, COLUMN_WIDTH.created)}>Created</th>
+            <th scope="col" className={cn(cell, hideOnPhone, COLUMN_WIDTH.owner)}>Owner</th>
+            <th scope="col" className={cn(cell, !reach && hideOnPhone, COLUMN_WIDTH.scope)}>{reach ? 'Access to bucket' : 'Scope'}</th>
+            <th scope="col" className={cn(cell, COLUMN_WIDTH.actions)}>
               Actions
             </th>
           </tr>
