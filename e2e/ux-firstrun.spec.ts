@@ -1,6 +1,7 @@
-import { ADMIN, expect, expectAccessible, test, tokensUrl } from './fixtures.ts'
+import type { Locator, Page } from '@playwright/test'
+import { ADMIN, expect, expectAccessible, signInByRequest, test, tokensUrl } from './fixtures.ts'
 
-async function fillSignIn(page: import('@playwright/test').Page, password: string) {
+async function fillSignIn(page: Page, password: string) {
   await page.getByRole('textbox', { name: 'Username' }).fill(ADMIN.username)
   await page.getByLabel('Password').fill(password)
 }
@@ -79,10 +80,12 @@ test('signing out in one tab signs out the others at once', async ({ page, seede
 })
 
 test.describe('after onboarding', () => {
-  const notice = (page: import('@playwright/test').Page) => page.getByRole('region', { name: 'Your server is set up' })
+  const notice = (page: Page) => page.getByRole('region', { name: 'Your server is set up' })
 
-  test('the list explains the operator token setup created, once', async ({ page, seeded }) => {
-    await page.goto(tokensUrl(seeded.orgID))
+  test('the list explains the operator token setup created, once', async ({ page, server }) => {
+    const { orgID } = await server.setup()
+    await signInByRequest(page)
+    await page.goto(tokensUrl(orgID))
     await expect(notice(page)).toContainText("Setup created admin's Token, an operator token")
     await expect(notice(page)).toContainText('Its value is never shown again')
     await expectAccessible(page)
@@ -99,20 +102,22 @@ test.describe('after onboarding', () => {
     await expect(notice(page)).toHaveCount(0)
   })
 
-  test('a list with tokens of its own shows no first-run notice', async ({ page, server, seeded }) => {
+  test('a list with tokens of its own shows no first-run notice', async ({ page, server }) => {
+    const { orgID, bucketID } = await server.setup()
+    await signInByRequest(page)
     await server.api('POST', '/api/v2/authorizations', {
-      orgID: seeded.orgID,
+      orgID,
       description: 'ingest',
-      permissions: [{ action: 'write', resource: { type: 'buckets', id: seeded.bucketID, orgID: seeded.orgID } }],
+      permissions: [{ action: 'write', resource: { type: 'buckets', id: bucketID, orgID } }],
     })
-    await page.goto(tokensUrl(seeded.orgID))
+    await page.goto(tokensUrl(orgID))
     await expect(page.getByRole('row', { name: /ingest/ })).toBeVisible()
     await expect(notice(page)).toHaveCount(0)
   })
 })
 
 /** Holds every request matching `url` until the returned function is called. */
-async function holdRequests(page: import('@playwright/test').Page, url: string | RegExp) {
+async function holdRequests(page: Page, url: string | RegExp) {
   let release!: () => void
   const released = new Promise<void>((resolve) => (release = resolve))
   await page.route(url, async (route) => {
@@ -123,7 +128,7 @@ async function holdRequests(page: import('@playwright/test').Page, url: string |
 }
 
 /** Where the table starts and where its visible columns begin and end. */
-async function tableLayout(page: import('@playwright/test').Page, table: import('@playwright/test').Locator) {
+async function tableLayout(table: Locator) {
   const box = await table.boundingBox()
   const header = await table.locator('thead tr').boundingBox()
   const firstRow = await table.locator('tbody tr').first().boundingBox()
@@ -147,12 +152,12 @@ test.describe('loading states and titles', () => {
       const skeleton = page.getByRole('status', { name: 'Loading tokens' })
       await expect(skeleton).toBeVisible()
       await expectAccessible(page)
-      const before = await tableLayout(page, skeleton.locator('table'))
+      const before = await tableLayout(skeleton.locator('table'))
       release()
       const table = page.getByRole('table', { name: 'Tokens' })
       await expect(table.getByRole('row', { name: /ingest/ })).toBeVisible()
       await expect(skeleton).toHaveCount(0)
-      expect(await tableLayout(page, table)).toEqual(before)
+      expect(await tableLayout(table)).toEqual(before)
     })
   }
 
@@ -162,7 +167,7 @@ test.describe('loading states and titles', () => {
     const release = await holdRequests(page, /\/api\/v2\/buckets/)
     await page.reload()
     await expect(page.getByRole('row', { name: /admin's Token/ })).toBeVisible()
-    await page.getByRole('button', { name: 'Generate' }).first().click()
+    await page.getByRole('button', { name: 'Generate' }).click()
     await page.getByRole('menuitem', { name: 'Read/Write Token' }).click()
     const dialog = page.getByRole('dialog')
     await expect(dialog.getByRole('status').filter({ hasText: 'Loading buckets…' }).first()).toBeVisible()
