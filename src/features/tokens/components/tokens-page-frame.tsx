@@ -84,13 +84,13 @@ export function TokensTableSkeleton() {
           {Array.from({ length: SKELETON_ROWS }, (_, i) => (
             <tr key={i} className="border-t border-border" style={{ height: ROW_HEIGHT }}>
               <td className={cell}>
-                <div className="size-4 rounded bg-sunken" />
+                <div className="size-6 rounded bg-sunken md:size-4" />
               </td>
               <td className={cell}>
                 <div className={cn(bar, 'w-3/4')} />
               </td>
               <td className={cell}>
-                <div className="h-5 w-9 animate-pulse rounded-full bg-sunken" />
+                <div className="h-6 w-11 animate-pulse rounded-full bg-sunken" />
               </td>
               <td className={cn(cell, hideOnPhone)}>
                 <div className={cn(bar, 'w-32')} />

@@ -21,7 +21,7 @@ export interface TokensTableProps {
 /** Only the rows on screen exist in the DOM; `aria-rowcount`/`aria-rowindex` keep the table whole for assistive technology. */
 export const TokensTable = memo(function TokensTable({ items, rowCount = items.length, total, selected, onSelectShown, actions, reach }: TokensTableProps) {
   const bodyRef = useRef<HTMLTableSectionElement>(null)
-  const { rows, paddingTop, paddingBottom } = useRowsInWindow(bodyRef, rowCount)
+  const { rows, paddingTop, paddingBottom, measureRow } = useRowsInWindow(bodyRef, rowCount)
   const partial = items.length < rowCount
   // Counting walks every shown token; with nothing selected (as while typing a filter) it need not.
   const selectedShown = selected.size === 0 ? 0 : items.reduce((n, auth) => n + (selected.has(auth.id) ? 1 : 0), 0)
@@ -58,6 +58,8 @@ export const TokensTable = memo(function TokensTable({ items, rowCount = items.l
                 <TokenRow
                   key={auth.id}
                   auth={auth}
+                  index={row.index}
+                  measureRef={measureRow}
                   rowIndex={row.index + 2}
                   selected={selected.has(auth.id)}
                   actions={actions}
@@ -104,6 +106,8 @@ function useRowsInWindow(body: RefObject<HTMLElement | null>, count: number) {
     rows,
     paddingTop: first ? first.start - scrollMargin : 0,
     paddingBottom: last ? virtualizer.getTotalSize() - (last.end - scrollMargin) : 0,
+    // Rows are ROW_HEIGHT unless a description wraps (on phones): measured, the scroll stays true.
+    measureRow: virtualizer.measureElement,
   }
 }
 
@@ -127,7 +131,7 @@ function HeaderCheckbox({
       ref={ref}
       type="checkbox"
       aria-label="Select all shown tokens"
-      className="size-4 accent-[var(--accent)]"
+      className="size-6 accent-[var(--accent)] md:size-4"
       disabled={disabled}
       checked={checked}
       onChange={(event) => onChange(event.target.checked)}

@@ -8,7 +8,8 @@ export const hideOnPhone = 'hidden md:table-cell'
 /** The columns' widths, shared by the table and its loading skeleton so that one stands in for the other. */
 export const COLUMN_WIDTH = {
   select: 'w-10 pr-0',
-  description: 'w-[45%] md:w-[28%]',
+  // On phones the description takes what the other columns leave, and wraps.
+  description: 'md:w-[28%]',
   status: 'w-20 md:w-32',
   created: 'w-44',
   owner: '',
@@ -16,4 +17,4 @@ export const COLUMN_WIDTH = {
   actions: 'w-28 text-right',
 } as const
 
-export const TABLE_CLASS = 'w-full min-w-[360px] table-fixed border-collapse text-sm'
+export const TABLE_CLASS = 'w-full min-w-[320px] table-fixed border-collapse text-sm'
