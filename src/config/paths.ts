@@ -7,10 +7,8 @@ export const paths = {
     pattern: '/signin',
     /** `reason` says why the user is asked to sign in again (the page tells them). */
     build: (returnTo?: string, reason?: SignInReason) => {
-      const query = new URLSearchParams()
-      if (returnTo) query.set('returnTo', returnTo)
-      if (reason) query.set('reason', reason)
-      return query.size ? `/signin?${query}` : '/signin'
+      const query = [returnTo && `returnTo=${encodeURIComponent(returnTo)}`, reason && `reason=${reason}`].filter(Boolean).join('&')
+      return query ? `/signin?${query}` : '/signin'
     },
   },
   setup: { pattern: '/setup', build: () => '/setup' },
