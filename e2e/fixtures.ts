@@ -52,15 +52,24 @@ export const test = base.extend<{ server: TestServer; seeded: SetupResult }>({
     await rm(dataDir, { recursive: true, force: true })
   },
   baseURL: async ({ server }, use) => use(server.url),
-  /** A set-up server and a signed-in browser session (through the real sign-in endpoint). */
+  /**
+   * A set-up server past its first run and a signed-in browser session (through the real sign-in
+   * endpoint). The first-run notice is already dismissed, as a returning user would have it.
+   */
   seeded: async ({ server, page }, use) => {
     const result = await server.setup()
-    const basic = Buffer.from(`${ADMIN.username}:${ADMIN.password}`).toString('base64')
-    const response = await page.request.post('/api/v2/signin', { headers: { Authorization: `Basic ${basic}` } })
-    expect(response.status()).toBe(204)
+    await signInByRequest(page)
+    await page.context().addInitScript((key) => localStorage.setItem(key, '1'), `influx-tokens.first-run-dismissed.${result.orgID}`)
     await use(result)
   },
 })
+
+/** Signs the browser in through the real sign-in endpoint, without the UI. */
+export async function signInByRequest(page: Page) {
+  const basic = Buffer.from(`${ADMIN.username}:${ADMIN.password}`).toString('base64')
+  const response = await page.request.post('/api/v2/signin', { headers: { Authorization: `Basic ${basic}` } })
+  expect(response.status()).toBe(204)
+}
 
 export function tokensUrl(orgID: string, query = '') {
   return `/orgs/${orgID}/load-data/tokens${query}`

@@ -4,12 +4,15 @@ import type { ApiErrorBody } from './contract'
 export class ApiError extends Error {
   readonly status: number
   readonly code: string
+  /** Seconds to wait before trying again, from a 429's `Retry-After`. */
+  readonly retryAfter?: number
 
-  constructor(status: number, code: string, message: string) {
+  constructor(status: number, code: string, message: string, retryAfter?: number) {
     super(message)
     this.name = 'ApiError'
     this.status = status
     this.code = code
+    this.retryAfter = retryAfter
   }
 }
 
@@ -72,16 +75,24 @@ export async function apiRequest<T>(path: string, options: RequestOptions & { re
 
 async function toApiError(response: Response): Promise<ApiError> {
   const text = await response.text().catch(() => '')
+  const retryAfter = retryAfterSeconds(response)
   try {
     const parsed = JSON.parse(text) as Partial<ApiErrorBody>
     if (typeof parsed.message === 'string') {
-      return new ApiError(response.status, parsed.code ?? 'unknown', parsed.message)
+      return new ApiError(response.status, parsed.code ?? 'unknown', parsed.message, retryAfter)
     }
   } catch {
     // Not JSON: a proxy or gateway answered; fall through to a readable message.
   }
   const message = text.trim().slice(0, 200) || `${response.status} ${response.statusText}`.trim()
-  return new ApiError(response.status, 'unknown', message)
+  return new ApiError(response.status, 'unknown', message, retryAfter)
+}
+
+// Only the delay-seconds form: the servers this app talks to send no HTTP dates.
+function retryAfterSeconds(response: Response): number | undefined {
+  const value = response.headers.get('Retry-After')
+  if (response.status !== 429 || !value || !/^\d+$/.test(value.trim())) return undefined
+  return Number(value)
 }
 
 // InfluxDB answers a missing permission with 401 too (`write:orgs/<id>/authorizations is unauthorized`):

@@ -10,4 +10,9 @@ describe('paths', () => {
   it('carries where to return after sign-in', () => {
     expect(paths.signIn.build('/orgs/x/load-data/tokens?q=a b')).toBe('/signin?returnTo=%2Forgs%2Fx%2Fload-data%2Ftokens%3Fq%3Da%20b')
   })
+
+  it('says why sign-in is asked for again', () => {
+    expect(paths.signIn.build('/orgs/x', 'expired')).toBe('/signin?returnTo=%2Forgs%2Fx&reason=expired')
+    expect(paths.signIn.build(undefined, 'signed-out')).toBe('/signin?reason=signed-out')
+  })
 })

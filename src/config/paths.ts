@@ -1,9 +1,15 @@
+export type SignInReason = 'expired' | 'signed-out'
+
 /** Every route of the app, with the builders of its links: one place to read or change them. */
 export const paths = {
   home: { pattern: '/', build: () => '/' },
   signIn: {
     pattern: '/signin',
-    build: (returnTo?: string) => (returnTo ? `/signin?returnTo=${encodeURIComponent(returnTo)}` : '/signin'),
+    /** `reason` says why the user is asked to sign in again (the page tells them). */
+    build: (returnTo?: string, reason?: SignInReason) => {
+      const query = [returnTo && `returnTo=${encodeURIComponent(returnTo)}`, reason && `reason=${reason}`].filter(Boolean).join('&')
+      return query ? `/signin?${query}` : '/signin'
+    },
   },
   setup: { pattern: '/setup', build: () => '/setup' },
   // InfluxDB's own UI puts the tokens page here, so links into either app keep working.

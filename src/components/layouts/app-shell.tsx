@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button'
 import { toast } from '@/components/ui/toast'
 import { paths } from '@/config/paths'
 import { navigate } from '@/lib/router'
+import { announceSignOut, forgetSession } from '@/lib/session-tabs'
 
 /** The signed-in frame: product name, org switcher, user and Sign Out. */
 export function AppShell({ orgID, orgs, me, children }: { orgID: string; orgs: Organization[]; me?: User; children: ReactNode }) {
@@ -21,6 +22,8 @@ export function AppShell({ orgID, orgs, me, children }: { orgID: string; orgs: O
       // The session may already be gone on the server; leaving is still right.
       if (!(error instanceof Error) || !/unauthorized/i.test(error.message)) toast.error(`Sign out: ${errorMessage(error)}`)
     }
+    forgetSession()
+    announceSignOut()
     queryClient.clear()
     navigate(paths.signIn.build(), { replace: true })
   }

@@ -94,7 +94,8 @@ export function DialogBody({ children, className }: { children: ReactNode; class
 
 export function DialogFooter({ children, className }: { children: ReactNode; className?: string }) {
   return (
-    <div data-toasts-above className={cn('flex flex-wrap items-center justify-end gap-2 border-t border-border px-5 py-3', className)}>
+    // On a phone a footer's text takes a line of its own, so the buttons stay together on the next.
+    <div data-toasts-above className={cn('flex flex-wrap items-center justify-end gap-2 border-t border-border px-5 py-3 [&>p]:basis-full sm:[&>p]:basis-auto', className)}>
       {children}
     </div>
   )

@@ -1,10 +1,10 @@
 import { cva } from 'class-variance-authority'
 
-const track = cva('relative inline-flex h-5 w-9 shrink-0 items-center rounded-full border border-transparent transition-colors disabled:opacity-50', {
+const track = cva('relative inline-flex h-6 w-11 shrink-0 items-center rounded-full border border-transparent transition-colors disabled:opacity-50', {
   variants: { checked: { true: 'bg-success', false: 'bg-border' } },
 })
-const thumb = cva('inline-block size-4 rounded-full bg-white shadow transition-transform', {
-  variants: { checked: { true: 'translate-x-4', false: 'translate-x-0.5' } },
+const thumb = cva('inline-block size-5 rounded-full bg-white shadow transition-transform', {
+  variants: { checked: { true: 'translate-x-5', false: 'translate-x-0.5' } },
 })
 
 /** A WAI-ARIA switch: a button with role `switch` whose `aria-checked` is the state. */

@@ -5,8 +5,12 @@ import { signOut } from '@/api/session'
 import { paths } from '@/config/paths'
 import { navigate } from '@/lib/router'
 import { toast } from '@/components/ui/toast'
+import { forgetSession, hadSession, onSignOutElsewhere } from '@/lib/session-tabs'
 
-/** Sends the user to sign in (and back afterwards) when the session ends anywhere in the app. */
+/**
+ * Sends the user to sign in (and back afterwards) when the session ends anywhere in the app, and at
+ * once when they sign out in another tab: before they act on a page whose session is gone.
+ */
 export function SessionWatch() {
   const queryClient = useQueryClient()
   // Several requests in flight fail together; the first one decides, the rest are ignored.
@@ -21,9 +25,23 @@ export function SessionWatch() {
           await signOut().catch(() => undefined)
           toast.error('Your user account is inactive. Ask an administrator to reactivate it.')
         }
+        // A visitor who never signed in here is not told that a session ended.
+        const reason = hadSession() ? 'expired' : undefined
+        forgetSession()
         queryClient.clear()
-        navigate(paths.signIn.build(here), { replace: true })
+        navigate(paths.signIn.build(here, reason), { replace: true })
         leaving.current = false
+      }),
+    [queryClient],
+  )
+  useEffect(
+    () =>
+      onSignOutElsewhere(() => {
+        const here = window.location.pathname + window.location.search
+        if (here.startsWith(paths.signIn.pattern) || here.startsWith(paths.setup.pattern)) return
+        forgetSession()
+        queryClient.clear()
+        navigate(paths.signIn.build(here, 'signed-out'), { replace: true })
       }),
     [queryClient],
   )

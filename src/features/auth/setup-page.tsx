@@ -11,6 +11,7 @@ import { CenteredCard } from '@/components/layouts/centered-card'
 import { TextField } from '@/components/ui/field'
 import { sessionQueries } from '@/api/session-queries'
 import { paths } from '@/config/paths'
+import { useDocumentTitle } from '@/lib/use-document-title'
 
 // InfluxDB accepts passwords of 8 to 72 characters.
 const setupSchema = z
@@ -27,6 +28,7 @@ type SetupValues = z.infer<typeof setupSchema>
 export function SetupPage() {
   const queryClient = useQueryClient()
   const setup = useQuery(sessionQueries.setup())
+  useDocumentTitle('Set up')
   const [failure, setFailure] = useState<string | null>(null)
   const { register, handleSubmit, formState } = useForm<SetupValues>({
     resolver: zodResolver(setupSchema),

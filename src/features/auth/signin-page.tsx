@@ -14,6 +14,8 @@ import { sessionQueries } from '@/api/session-queries'
 import { paths } from '@/config/paths'
 import { safeReturnTo } from './return-to'
 import { TokenSignInForm } from './token-signin-form'
+import { useCountdown } from './use-countdown'
+import { useDocumentTitle } from '@/lib/use-document-title'
 
 const signInSchema = z.object({
   username: z.string().trim().min(1, 'Enter your username'),
@@ -21,9 +23,26 @@ const signInSchema = z.object({
 })
 type SignInValues = z.infer<typeof signInSchema>
 
+const NOTICES: Record<string, string> = {
+  expired: 'Your session has ended. Sign in to continue where you left off.',
+  'signed-out': 'You signed out in another tab. Sign in to continue where you left off.',
+}
+
+// The server's messages are lower case, InfluxDB style; the page shows sentences.
+function sentence(message: string): string {
+  return message.charAt(0).toUpperCase() + message.slice(1)
+}
+
+function failureText(error: unknown): string {
+  if (error instanceof ApiError && error.status === 401) return 'Username or password is invalid'
+  if (error instanceof ApiError && error.status === 429) return 'Too many failed sign-in attempts'
+  return sentence(errorMessage(error))
+}
+
 export function SignInPage() {
   const [params] = useSearchParams()
   const returnTo = safeReturnTo(params.get('returnTo'))
+  useDocumentTitle('Sign in')
   const queryClient = useQueryClient()
   const setup = useQuery(sessionQueries.setup())
 
@@ -39,7 +58,7 @@ export function SignInPage() {
   return (
     <CenteredCard
       title="Sign in"
-      subtitle={params.has('returnTo') ? 'Your session has ended. Sign in to continue where you left off.' : 'Manage the API tokens of your InfluxDB organizations.'}
+      subtitle={NOTICES[params.get('reason') ?? ''] ?? 'Manage the API tokens of your InfluxDB organizations.'}
     >
       <Tabs
         label="How to sign in"
@@ -54,6 +73,9 @@ export function SignInPage() {
 
 function PasswordSignInForm({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
   const [failure, setFailure] = useState<string | null>(null)
+  // While the server throttles sign-in (429 with Retry-After), the form waits and says how long.
+  const [retryAt, setRetryAt] = useState<number | null>(null)
+  const wait = useCountdown(retryAt)
   const { register, handleSubmit, formState } = useForm<SignInValues>({
     resolver: zodResolver(signInSchema),
     defaultValues: { username: '', password: '' },
@@ -65,7 +87,8 @@ function PasswordSignInForm({ onSignedIn }: { onSignedIn: () => Promise<void> })
       await signIn(values.username, values.password)
       await onSignedIn()
     } catch (error) {
-      setFailure(error instanceof ApiError && error.status === 401 ? 'username or password is invalid' : errorMessage(error))
+      setFailure(failureText(error))
+      if (error instanceof ApiError && error.retryAfter) setRetryAt(Date.now() + error.retryAfter * 1000)
     }
   }
 
@@ -78,9 +101,14 @@ function PasswordSignInForm({ onSignedIn }: { onSignedIn: () => Promise<void> })
           {failure}
         </p>
       )}
-      <Button type="submit" variant="primary" pending={formState.isSubmitting}>
+      <Button type="submit" variant="primary" pending={formState.isSubmitting} disabled={wait > 0} aria-describedby={wait > 0 ? 'signin-wait' : undefined}>
         Sign In
       </Button>
+      {wait > 0 && (
+        <p id="signin-wait" className="text-center text-sm text-muted">
+          Try again in {wait} s
+        </p>
+      )}
     </form>
   )
 }

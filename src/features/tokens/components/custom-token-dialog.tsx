@@ -13,7 +13,7 @@ import { allOfType, grantPhrase } from '../lib/grant-phrase'
 import { typeDescription, typeNoun, typeTitle } from '../lib/resource-types'
 import { BucketPicker } from './bucket-picker'
 import { GenerateDialogFrame } from './generate-dialog-frame'
-import { DroppedBucketsNotice } from './generate-parts'
+import { BucketsLoading, DroppedBucketsNotice } from './generate-parts'
 import type { GenerateDialogProps } from './generate-token-dialogs'
 
 const NO_ACCESS: TypeAccess = { read: false, write: false }
@@ -218,7 +218,7 @@ function IndividualBuckets({
           The buckets row above already grants: {grantPhrase(action, 'buckets', allOfType('buckets', [orgName]))}.
         </p>
       ) : loading ? (
-        <div role="status" aria-label="Loading buckets" className="h-[318px] animate-pulse rounded-md bg-sunken" />
+        <BucketsLoading />
       ) : (
         <BucketPicker action={action} buckets={buckets} selected={ids} onChange={onChange} />
       )}

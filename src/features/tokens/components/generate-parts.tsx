@@ -43,3 +43,12 @@ export function DroppedBucketsNotice({ count, orgName, fromLink }: { count: numb
     </p>
   )
 }
+
+/** Stands where a bucket picker will be, at its height, until the org's buckets arrive. */
+export function BucketsLoading() {
+  return (
+    <div role="status" className="flex h-[318px] items-center justify-center rounded-md bg-sunken text-sm text-muted">
+      Loading buckets…
+    </div>
+  )
+}

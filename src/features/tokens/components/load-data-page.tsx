@@ -6,6 +6,7 @@ import { CenteredCard } from '@/components/layouts/centered-card'
 import { LoadError } from '@/components/ui/load-error'
 import { paths } from '@/config/paths'
 import { Link } from '@/lib/router'
+import { useDocumentTitle } from '@/lib/use-document-title'
 import { TokensPageFrame, type LoadDataTab } from './tokens-page-frame'
 
 export interface LoadDataPageProps {
@@ -21,6 +22,8 @@ export function LoadDataPage({ orgID, tab, skeleton, children }: LoadDataPagePro
   const me = useQuery(sessionQueries.me())
   const orgs = useQuery(sessionQueries.orgs())
   const org = orgs.data?.find((o) => o.id === orgID)
+  const tabName = tab === 'review' ? 'Review' : 'Tokens'
+  useDocumentTitle(...(org ? [tabName, org.name] : [tabName]))
 
   if (orgs.isError || me.isError) {
     const failed = orgs.isError ? orgs : me

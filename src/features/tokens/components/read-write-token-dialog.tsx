@@ -12,7 +12,7 @@ import { useDraftSync, useInitialDraft } from '../hooks/use-draft'
 import { checkReadWriteBuckets, readWriteDraft } from '../lib/editor-drafts'
 import { allOfType, grantPhrase } from '../lib/grant-phrase'
 import { GenerateDialogFrame } from './generate-dialog-frame'
-import { DroppedBucketsNotice } from './generate-parts'
+import { BucketsLoading, DroppedBucketsNotice } from './generate-parts'
 import type { GenerateDialogProps } from './generate-token-dialogs'
 
 function initialSelection(source: GenerateDialogProps['source']): ReadWriteSelection {
@@ -123,7 +123,7 @@ function BucketAccessFieldset({
       {value.mode === 'all' ? (
         <p className="rounded-md bg-sunken px-3 py-2 text-sm">This token will be able to {grantPhrase(action, 'buckets', allOfType('buckets', [orgName]))}.</p>
       ) : loading ? (
-        <div role="status" aria-label="Loading buckets" className="h-[318px] animate-pulse rounded-md bg-sunken" />
+        <BucketsLoading />
       ) : (
         <BucketPicker
           action={action}

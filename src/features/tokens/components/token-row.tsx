@@ -6,10 +6,7 @@ import { cn } from '@/lib/cn'
 import { formatDateTime, formatRelative } from '@/lib/time'
 import { reachWords, type BucketReach, type Reach } from '../lib/bucket-reach'
 import { scopeSummary } from '../lib/scope'
-import { ROW_HEIGHT } from '../lib/table-layout'
-
-export const cell = 'px-3 align-middle'
-export const hideOnPhone = 'hidden md:table-cell'
+import { cell, hideOnPhone, ROW_HEIGHT } from '../lib/table-layout'
 
 export interface RowActions {
   onSelect: (auth: Authorization, selected: boolean) => void
@@ -28,6 +25,9 @@ export function tokenName(auth: Authorization): string {
 
 export interface TokenRowProps {
   auth: Authorization
+  /** Position in the list; with `measureRef`, lets the virtualiser measure rows that wrap on phones. */
+  index: number
+  measureRef?: (row: HTMLTableRowElement | null) => void
   rowIndex: number
   selected: boolean
   actions: RowActions
@@ -36,13 +36,15 @@ export interface TokenRowProps {
   highlighted?: boolean
 }
 
-export const TokenRow = memo(function TokenRow({ auth, rowIndex, selected, actions, reach, highlighted }: TokenRowProps) {
+export const TokenRow = memo(function TokenRow({ auth, index, measureRef, rowIndex, selected, actions, reach, highlighted }: TokenRowProps) {
   const [editing, setEditing] = useState(false)
   const inactive = auth.status === 'inactive'
   const name = tokenName(auth)
 
   return (
     <tr
+      ref={measureRef}
+      data-index={index}
       aria-rowindex={rowIndex}
       aria-selected={selected}
       style={{ height: ROW_HEIGHT }}
@@ -53,12 +55,12 @@ export const TokenRow = memo(function TokenRow({ auth, rowIndex, selected, actio
         <input
           type="checkbox"
           aria-label={`Select ${name}`}
-          className="size-4 accent-[var(--accent)]"
+          className="size-6 accent-[var(--accent)] md:size-4"
           checked={selected}
           onChange={(event) => actions.onSelect(auth, event.target.checked)}
         />
       </td>
-      <td className={cn(cell, 'truncate font-medium', inactive && 'text-muted')}>
+      <td className={cn(cell, 'font-medium break-words md:truncate', inactive && 'text-muted')}>
         {highlighted && !editing && (
           <span className="mr-2 rounded-full bg-accent px-1.5 py-0.5 align-middle text-[11px] font-semibold text-accent-fg">New</span>
         )}
@@ -67,7 +69,7 @@ export const TokenRow = memo(function TokenRow({ auth, rowIndex, selected, actio
         ) : (
           <button
             type="button"
-            className="max-w-full truncate text-left hover:underline"
+            className="min-h-6 max-w-full text-left break-words hover:underline md:truncate"
             title={auth.description || undefined}
             onClick={() => actions.onOpenDetails(auth)}
           >
@@ -80,9 +82,9 @@ export const TokenRow = memo(function TokenRow({ auth, rowIndex, selected, actio
         )}
       </td>
       <td className={cell}>
-        <div className="flex items-center gap-2">
+        <div className="flex flex-col items-start gap-1 md:flex-row md:items-center md:gap-2">
           <Switch checked={!inactive} label={`Active: ${name}`} onCheckedChange={(active) => actions.onStatusChange(auth, active)} />
-          <span className={cn('hidden text-xs md:inline', inactive ? 'text-muted' : 'text-success')}>{inactive ? 'Inactive' : 'Active'}</span>
+          <span className={cn('text-xs', inactive ? 'text-muted' : 'text-success')}>{inactive ? 'Inactive' : 'Active'}</span>
         </div>
       </td>
       <td className={cn(cell, hideOnPhone, 'text-muted tabular-nums')}>

@@ -4,7 +4,7 @@ import { AppShell } from '@/components/layouts/app-shell'
 import { paths } from '@/config/paths'
 import { cn } from '@/lib/cn'
 import { Link } from '@/lib/router'
-import { ROW_HEIGHT } from '../lib/table-layout'
+import { cell, COLUMN_WIDTH, HEADER_HEIGHT, hideOnPhone, ROW_HEIGHT, TABLE_CLASS } from '../lib/table-layout'
 
 // Part of the entry chunk (the app shows the skeleton while the page's own chunk loads): keep its
 // imports to the shared layers.
@@ -62,27 +62,77 @@ export function TokensPageSkeleton({ orgID, tab }: { orgID?: string; tab?: LoadD
   )
 }
 
+/** The toolbar and the table as they will stand, so nothing moves when the list arrives. */
 export function TokensPanelSkeleton() {
   return (
     <div className="flex flex-col gap-4">
-      <div className="h-[60px]" />
+      <div aria-hidden="true" className="flex flex-wrap items-end gap-3">
+        <FieldSkeleton label="Filter Tokens" className="min-w-48 flex-1 sm:max-w-xs" />
+        <FieldSkeleton label="Sort by" className="w-[8.5rem]" />
+        <FieldSkeleton label="Bucket" className="w-52" />
+        <div className="ml-auto h-9 w-[6.75rem] rounded-md bg-sunken" />
+      </div>
       <TokensTableSkeleton />
     </div>
   )
 }
 
+function FieldSkeleton({ label, className }: { label: string; className: string }) {
+  return (
+    <div className={cn('flex flex-col gap-1 text-xs font-medium text-muted', className)}>
+      {label}
+      <div className="h-9 rounded-md border border-border bg-raised" />
+    </div>
+  )
+}
+
+const SKELETON_ROWS = 6
+const bar = 'h-3 animate-pulse rounded bg-sunken'
+
+/** The table's own columns (the same widths, the same cells hidden on phones) with bars for text. */
 export function TokensTableSkeleton() {
   return (
     <div className="overflow-hidden rounded-lg border border-border bg-raised" role="status" aria-label="Loading tokens">
-      <div className="h-10 bg-sunken" />
-      {Array.from({ length: 6 }, (_, i) => (
-        <div key={i} className="flex items-center gap-4 border-t border-border px-3" style={{ height: ROW_HEIGHT }}>
-          <div className="h-3 w-1/3 animate-pulse rounded bg-sunken" />
-          <div className="h-3 w-16 animate-pulse rounded bg-sunken" />
-          <div className="hidden h-3 w-32 animate-pulse rounded bg-sunken md:block" />
-          <div className="h-3 w-24 animate-pulse rounded bg-sunken" />
-        </div>
-      ))}
+      <table aria-hidden="true" className={TABLE_CLASS}>
+        <thead className="bg-sunken">
+          <tr style={{ height: HEADER_HEIGHT }}>
+            <th className={cn(cell, COLUMN_WIDTH.select)} />
+            <th className={cn(cell, COLUMN_WIDTH.description)} />
+            <th className={cn(cell, COLUMN_WIDTH.status)} />
+            <th className={cn(cell, hideOnPhone, COLUMN_WIDTH.created)} />
+            <th className={cn(cell, hideOnPhone, COLUMN_WIDTH.owner)} />
+            <th className={cn(cell, hideOnPhone, COLUMN_WIDTH.scope)} />
+            <th className={cn(cell, COLUMN_WIDTH.actions)} />
+          </tr>
+        </thead>
+        <tbody>
+          {Array.from({ length: SKELETON_ROWS }, (_, i) => (
+            <tr key={i} className="border-t border-border" style={{ height: ROW_HEIGHT }}>
+              <td className={cell}>
+                <div className="size-6 rounded bg-sunken md:size-4" />
+              </td>
+              <td className={cell}>
+                <div className={cn(bar, 'w-3/4')} />
+              </td>
+              <td className={cell}>
+                <div className="h-6 w-11 animate-pulse rounded-full bg-sunken" />
+              </td>
+              <td className={cn(cell, hideOnPhone)}>
+                <div className={cn(bar, 'w-32')} />
+              </td>
+              <td className={cn(cell, hideOnPhone)}>
+                <div className={cn(bar, 'w-16')} />
+              </td>
+              <td className={cn(cell, hideOnPhone)}>
+                <div className={cn(bar, 'w-4/5')} />
+              </td>
+              <td className={cell}>
+                <div className={cn(bar, 'ml-auto w-20')} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   )
 }

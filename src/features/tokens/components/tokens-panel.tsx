@@ -18,6 +18,7 @@ import { firstSorted, parseSortKey, SORT_OPTIONS, sortTokens, tokenFilter, type 
 import { BucketFilter } from './bucket-filter'
 import { BulkActions } from './bulk-actions'
 import { ExportMenu } from './export-menu'
+import { FirstRunNotice } from './first-run-notice'
 import { ReviewFilterChip } from './review-filter-chip'
 import { useReviewFilter } from '../hooks/use-review-filter'
 import { useGenerateDialog } from '../hooks/use-generate-dialog'
@@ -196,6 +197,8 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
           {canGenerate && <GenerateTokenMenu ref={generateButton} me={me} orgID={org.id} onChoose={chooseGenerate} />}
         </div>
       </div>
+
+      {listed && <FirstRunNotice orgID={org.id} tokens={listed} onGenerate={() => chooseGenerate('read-write')} />}
 
       {selected.length > 0 && (
         <BulkActions

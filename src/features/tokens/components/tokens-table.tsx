@@ -3,8 +3,8 @@ import { memo, useEffect, useLayoutEffect, useRef, useState, type RefObject } fr
 import type { Authorization } from '@/api/contract'
 import { cn } from '@/lib/cn'
 import type { BucketReach } from '../lib/bucket-reach'
-import { ROW_HEIGHT } from '../lib/table-layout'
-import { cell, hideOnPhone, TokenRow, type RowActions } from './token-row'
+import { cell, COLUMN_WIDTH, HEADER_HEIGHT, hideOnPhone, ROW_HEIGHT, TABLE_CLASS } from '../lib/table-layout'
+import { TokenRow, type RowActions } from './token-row'
 
 export interface TokensTableProps {
   items: Authorization[]
@@ -23,7 +23,7 @@ export interface TokensTableProps {
 /** Only the rows on screen exist in the DOM; `aria-rowcount`/`aria-rowindex` keep the table whole for assistive technology. */
 export const TokensTable = memo(function TokensTable({ items, rowCount = items.length, total, selected, onSelectShown, actions, reach, highlightID }: TokensTableProps) {
   const bodyRef = useRef<HTMLTableSectionElement>(null)
-  const { rows, paddingTop, paddingBottom, scrollToIndex } = useRowsInWindow(bodyRef, rowCount)
+  const { rows, paddingTop, paddingBottom, scrollToIndex, measureRow } = useRowsInWindow(bodyRef, rowCount)
   const highlightIndex = highlightID ? items.findIndex((auth) => auth.id === highlightID) : -1
   useEffect(() => {
     if (highlightIndex < 0) return
@@ -36,10 +36,10 @@ export const TokensTable = memo(function TokensTable({ items, rowCount = items.l
 
   return (
     <div className="overflow-x-auto rounded-lg border border-border bg-raised">
-      <table aria-label="Tokens" aria-rowcount={rowCount + 1} aria-busy={partial || undefined} className={cn('w-full table-fixed border-collapse text-sm', reach ? 'min-w-[600px]' : 'min-w-[360px]')}>
+      <table aria-label="Tokens" aria-rowcount={rowCount + 1} aria-busy={partial || undefined} className={cn(TABLE_CLASS, reach && 'min-w-[600px]')}>
         <thead className="bg-sunken text-left text-xs font-semibold tracking-wide text-muted uppercase">
-          <tr aria-rowindex={1} style={{ height: 40 }}>
-            <th scope="col" className={cn(cell, 'w-10 pr-0')}>
+          <tr aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
+            <th scope="col" className={cn(cell, COLUMN_WIDTH.select)}>
               <HeaderCheckbox
                 disabled={partial}
                 checked={selectedShown > 0 && selectedShown === items.length}
@@ -47,19 +47,19 @@ export const TokensTable = memo(function TokensTable({ items, rowCount = items.l
                 onChange={(checked) => onSelectShown(items, checked)}
               />
             </th>
-            <th scope="col" className={cn(cell, 'w-[45%] md:w-[28%]')}>Description</th>
-            <th scope="col" className={cn(cell, 'w-20 md:w-32')}>Status</th>
-            <th scope="col" className={cn(cell, hideOnPhone, 'w-44')}>Created</th>
-            <th scope="col" className={cn(cell, hideOnPhone)}>Owner</th>
+            <th scope="col" className={cn(cell, COLUMN_WIDTH.description)}>Description</th>
+            <th scope="col" className={cn(cell, COLUMN_WIDTH.status)}>Status</th>
+            <th scope="col" className={cn(cell, hideOnPhone, COLUMN_WIDTH.created)}>Created</th>
+            <th scope="col" className={cn(cell, hideOnPhone, COLUMN_WIDTH.owner)}>Owner</th>
             {reach ? (
               <>
-                <th scope="col" className={cell}>Read</th>
-                <th scope="col" className={cell}>Write</th>
+                <th scope="col" className={cn(cell, COLUMN_WIDTH.scope)}>Read</th>
+                <th scope="col" className={cn(cell, COLUMN_WIDTH.scope)}>Write</th>
               </>
             ) : (
-              <th scope="col" className={cn(cell, hideOnPhone)}>Scope</th>
+              <th scope="col" className={cn(cell, hideOnPhone, COLUMN_WIDTH.scope)}>Scope</th>
             )}
-            <th scope="col" className={cn(cell, 'w-28 text-right')}>
+            <th scope="col" className={cn(cell, COLUMN_WIDTH.actions)}>
               Actions
             </th>
           </tr>
@@ -73,6 +73,8 @@ export const TokensTable = memo(function TokensTable({ items, rowCount = items.l
                 <TokenRow
                   key={auth.id}
                   auth={auth}
+                  index={row.index}
+                  measureRef={measureRow}
                   rowIndex={row.index + 2}
                   selected={selected.has(auth.id)}
                   actions={actions}
@@ -121,6 +123,8 @@ function useRowsInWindow(body: RefObject<HTMLElement | null>, count: number) {
     scrollToIndex: virtualizer.scrollToIndex,
     paddingTop: first ? first.start - scrollMargin : 0,
     paddingBottom: last ? virtualizer.getTotalSize() - (last.end - scrollMargin) : 0,
+    // Rows are ROW_HEIGHT unless a description wraps (on phones): measured, the scroll stays true.
+    measureRow: virtualizer.measureElement,
   }
 }
 
@@ -144,7 +148,7 @@ function HeaderCheckbox({
       ref={ref}
       type="checkbox"
       aria-label="Select all shown tokens"
-      className="size-4 accent-[var(--accent)]"
+      className="size-6 accent-[var(--accent)] md:size-4"
       disabled={disabled}
       checked={checked}
       onChange={(event) => onChange(event.target.checked)}
