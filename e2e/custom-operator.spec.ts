@@ -126,7 +126,7 @@ test('Operator: cloning the operator token opens the Operator dialog', async ({ 
 
 test('keyboard: ArrowDown reaches Custom Token and Operator Token', async ({ page, seeded }) => {
   await page.goto(tokensUrl(seeded.orgID))
-  const generate = page.getByRole('button', { name: 'Generate' })
+  const generate = page.getByRole('button', { name: 'Generate', exact: true })
   // The Operator item follows the user's own tokens; wait until they are known.
   await generate.click()
   await expect(page.getByRole('menuitem', { name: 'Operator Token' })).toBeVisible()
@@ -173,7 +173,7 @@ test('Operator Token is not offered to a user without an operator token', async 
   await page.goto(tokensUrl(orgID))
   await expect(page.getByRole('row', { name: /viewer access/ })).toBeVisible()
   const ownTokens = page.waitForResponse((r) => r.url().includes(`/api/v2/authorizations?userID=${user.body.id}`) && r.ok())
-  await page.getByRole('button', { name: 'Generate' }).click()
+  await page.getByRole('button', { name: 'Generate', exact: true }).click()
   await ownTokens
   await expect(page.getByRole('menuitem', { name: 'Custom Token' })).toBeVisible()
   await expect(page.getByRole('menuitem')).toHaveCount(3)

@@ -102,7 +102,7 @@ export type GenerateItem = 'Read/Write Token' | 'All-Access Token' | 'Custom Tok
 
 /** Opens a Generate dialog through the menu button, as a person would. */
 export async function openGenerate(page: Page, item: GenerateItem) {
-  await page.getByRole('button', { name: 'Generate' }).click()
+  await page.getByRole('button', { name: 'Generate', exact: true }).click()
   await page.getByRole('menuitem', { name: item }).click()
 }
 

@@ -59,7 +59,7 @@ test('Read/Write: search, tick buckets, save, copy the token once, and it has ex
   await created.getByRole('button', { name: 'Done' }).click()
   await expect(created).toBeHidden()
   await expect(page.getByRole('row', { name: /sensor reader/ })).toContainText('Read 1 · Write 1 bucket')
-  await expect(page.getByRole('button', { name: 'Generate' })).toBeFocused()
+  await expect(page.getByRole('button', { name: 'Generate', exact: true })).toBeFocused()
 
   // The copied token works with exactly the scope shown.
   expect((await server.api('GET', `/api/v2/buckets/${ids['iot-sensors']}`, undefined, token)).status).toBe(200)
@@ -149,7 +149,7 @@ test('keyboard only: the menu button, a scoped Read/Write token and closing', as
   await createBuckets(server, seeded.orgID, ['metrics'])
   await page.goto(tokensUrl(seeded.orgID))
   await expect(page.getByRole('row', { name: /admin's Token/ })).toBeVisible()
-  const generate = page.getByRole('button', { name: 'Generate' })
+  const generate = page.getByRole('button', { name: 'Generate', exact: true })
   await generate.focus()
   await page.keyboard.press('Enter')
   await expect(page.getByRole('menuitem', { name: 'Read/Write Token' })).toBeFocused()

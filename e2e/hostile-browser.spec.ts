@@ -12,7 +12,7 @@ const failures: [name: string, fail: (route: Route) => Promise<void>, message: R
 ]
 
 async function openGenerate(page: Page, item: 'Read/Write Token' | 'All-Access Token') {
-  await page.getByRole('button', { name: 'Generate' }).click()
+  await page.getByRole('button', { name: 'Generate', exact: true }).click()
   await page.getByRole('menuitem', { name: item }).click()
 }
 

@@ -58,7 +58,7 @@ test('signing out in one tab signs out the others at once', async ({ page, seede
   await page.goto(tokensUrl(seeded.orgID))
   await other.goto(tokensUrl(seeded.orgID, '?searchTerm=admin'))
   await expect(other.getByRole('row', { name: /admin's Token/ })).toBeVisible()
-  await other.getByRole('button', { name: 'Generate' }).click()
+  await other.getByRole('button', { name: 'Generate', exact: true }).click()
   await other.getByRole('menuitem', { name: 'Read/Write Token' }).click()
   await expect(other.getByRole('dialog')).toBeVisible()
 
@@ -167,7 +167,7 @@ test.describe('loading states and titles', () => {
     const release = await holdRequests(page, /\/api\/v2\/buckets/)
     await page.reload()
     await expect(page.getByRole('row', { name: /admin's Token/ })).toBeVisible()
-    await page.getByRole('button', { name: 'Generate' }).click()
+    await page.getByRole('button', { name: 'Generate', exact: true }).click()
     await page.getByRole('menuitem', { name: 'Read/Write Token' }).click()
     const dialog = page.getByRole('dialog')
     await expect(dialog.getByRole('status').filter({ hasText: 'Loading buckets…' }).first()).toBeVisible()

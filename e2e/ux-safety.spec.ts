@@ -20,9 +20,10 @@ test('a Generate dialog with changes asks "Discard changes?" on Escape, Cancel a
   await page.keyboard.press('Escape')
   await expect(dialog).toBeHidden()
   await page.getByRole('row', { name: /reader/ }).getByRole('button', { name: 'Clone' }).click()
-  await expect(dialog.getByRole('textbox', { name: 'Description' })).toHaveValue('reader (clone)')
-  await dialog.getByRole('button', { name: 'Cancel' }).click()
-  await expect(dialog).toBeHidden()
+  const clone = page.getByRole('dialog', { name: 'Clone reader' })
+  await expect(clone.getByRole('textbox', { name: 'Description' })).toHaveValue('reader (clone)')
+  await clone.getByRole('button', { name: 'Cancel' }).click()
+  await expect(clone).toBeHidden()
 
   await openGenerate(page, 'Read/Write Token')
   await dialog.getByRole('group', { name: 'Write' }).getByRole('checkbox', { name: 'alpha' }).check()
@@ -159,7 +160,7 @@ test('browser Back closes an open Generate dialog instead of leaving the page; F
 
   // Closed by hand, the dialog leaves no entry behind: Back then leaves the page as it would have.
   await page.getByRole('row', { name: /reader/ }).getByRole('button', { name: 'Clone' }).click()
-  await page.getByRole('dialog', { name: /Generate/ }).getByRole('button', { name: 'Cancel' }).click()
+  await page.getByRole('dialog', { name: 'Clone reader' }).getByRole('button', { name: 'Cancel' }).click()
   await expect(page.getByRole('dialog')).toBeHidden()
   await expect(page).not.toHaveURL(/clone=/)
   await page.goBack()

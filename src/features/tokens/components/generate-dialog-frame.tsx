@@ -156,12 +156,15 @@ export function GenerateDialogFrame(props: GenerateDialogFrameProps) {
           <RequestPreview request={request} orgName={org.name} userName={owner} resourceTypes={resources.data} />
         </DialogBody>
         <DialogFooter>
-          {error && <CreateError error={error} />}
-          {/* What Save will do, where the eyes are when pressing it; the body may be scrolled anywhere. */}
-          <section aria-label="What Save will create" className="mr-auto max-h-20 min-w-0 flex-1 basis-64 overflow-y-auto text-sm">
-            <p>{summary}</p>
-            {!error && !canSave && !pending && hint && <p className="text-xs text-muted">{hint}</p>}
-          </section>
+          {/* Where the eyes are when pressing Save (the body may be scrolled anywhere): why it failed, else what it will do. */}
+          {error ? (
+            <CreateError error={error} />
+          ) : (
+            <section aria-label="What Save will create" className="mr-auto max-h-20 min-w-0 flex-1 basis-64 overflow-y-auto text-sm">
+              <p>{summary}</p>
+              {!canSave && !pending && hint && <p className="text-xs text-muted">{hint}</p>}
+            </section>
+          )}
           <Button onClick={copyLink}>Copy link</Button>
           <Button onClick={requestClose}>Cancel</Button>
           <SaveButton disabled={!canSave} pending={pending} />
