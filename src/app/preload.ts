@@ -27,6 +27,8 @@ export function preloadRoute(queryClient: QueryClient, pathname: string) {
   if (!orgID) return
   void queryClient.prefetchQuery(sessionQueries.me())
   void queryClient.prefetchQuery(sessionQueries.orgs())
+  // Whether this is a token session decides what the page offers (Generate or not).
+  void queryClient.prefetchQuery(sessionQueries.tokenSession())
   // The dialogs' buckets and resource types wait for the list: they would compete with it.
   void queryClient.prefetchQuery(tokenQueries.list(orgID)).then(() =>
     whenIdle(() => {
