@@ -27,9 +27,9 @@ export function tokenFromHeader(header: string | undefined): string | undefined 
 const sessionSets = new WeakMap<Store, Map<string, { version: string; set: PermissionSet }>>()
 
 /**
- * A session's rights, as of this request (ref §C.2): org ownership and membership, bucket
- * membership, instance ownership, every token of the user (inactive ones too), and the user's own
- * record. Reused until the store's rights version moves.
+ * A session's rights, as of this request: org ownership and membership, bucket membership,
+ * instance ownership, every token of the user (inactive ones too), and the user's own record
+ * (docs/influxdb-behaviour.md, Where a caller's permissions come from). Reused until the store's rights version moves.
  */
 export function sessionPermissions(store: Store, userID: string): PermissionSet {
   const version = store.db.version('rights')
