@@ -22,8 +22,8 @@ export function tokenFromHeader(header: string | undefined): string | undefined 
   return match?.[2]
 }
 
-// Built sets by store and user. An admin of 10,000 tokens holds ~19,000 distinct permissions, and
-// rebuilding that set took 25–100 ms on every session request (the UI makes ~100 to load 10,000 buckets).
+// Built sets by store and user. An admin of many tokens holds a large set, and rebuilding it on
+// every session request slowed the UI's many small requests (docs/performance.md).
 const sessionSets = new WeakMap<Store, Map<string, { version: string; set: PermissionSet }>>()
 
 /**
