@@ -90,7 +90,8 @@ const securityHeaders = setHeaders({
   'Referrer-Policy': 'no-referrer',
 })
 
-// InfluxDB's CORS (ref §C.8): echo any Origin, never allow credentials, answer preflights with 204.
+// InfluxDB's CORS: echo any Origin, never allow credentials, answer preflights with 204
+// (docs/influxdb-behaviour.md, Sessions, cookies and CORS).
 const cors: MiddlewareHandler = async (c, next) => {
   const origin = c.req.header('origin')
   if (c.req.method === 'OPTIONS') {

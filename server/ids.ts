@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { idError } from '../src/api/id.ts'
 import { invalid } from './http/errors.ts'
 
-// Snowflake layout used by InfluxDB for users and authorizations (ref §C.1):
+// Snowflake layout used by InfluxDB for users and authorizations (docs/influxdb-behaviour.md, Tokens and IDs):
 // 42 bits of milliseconds since 2017-04-09, a 10-bit machine id, a 12-bit sequence.
 const SNOWFLAKE_EPOCH = 1491696000000n
 const machineId = BigInt(randomBytes(2).readUInt16BE(0) & 0x3ff)

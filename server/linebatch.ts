@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer'
 import type { Store } from './db/store.ts'
 import { LineProtocolParser, LineSplitter, type Precision } from './lineprotocol.ts'
 
-// A write of 25 MiB takes seconds of parsing and inserting. It runs on the event loop in slices
+// A write at the size limit takes long to parse and insert. It runs on the event loop in slices
 // of this many milliseconds, so every other request waits at most about one slice. (A worker
 // thread would need its own SQLite connection, and the main connection's synchronous busy-wait
 // for the worker's write lock would freeze the event loop instead.)

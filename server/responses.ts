@@ -1,12 +1,12 @@
 import type { Permission } from './auth/permissions.ts'
 import type { Authorization, Bucket, Org, User } from './domain.ts'
 
-/** UserResponse (ref §B.3): `oauthID` is omitted when empty. */
+/** UserResponse: `oauthID` is omitted when empty. */
 export function userResponse(u: User) {
   return { links: { self: `/api/v2/users/${u.id}` }, id: u.id, name: u.name, status: u.status }
 }
 
-/** Organization as OSS returns it: no `status`, no `defaultStorageType`, plus a `logs` link (ref §B.4). */
+/** Organization as OSS returns it: no `status`, no `defaultStorageType`, plus a `logs` link. */
 export function orgResponse(o: Org) {
   const name = encodeURIComponent(o.name)
   return {
@@ -29,7 +29,7 @@ export function orgResponse(o: Org) {
   }
 }
 
-/** Bucket (ref §B.5): `retentionRules` is [] only when there is neither retention nor shard duration. */
+/** Bucket: `retentionRules` is [] only when there is neither retention nor shard duration. */
 export function bucketResponse(b: Bucket) {
   const retentionRules =
     b.retentionSeconds > 0 || b.shardGroupSeconds > 0
@@ -58,7 +58,7 @@ export function bucketResponse(b: Bucket) {
 
 const authLinks = (a: Authorization) => ({ self: `/api/v2/authorizations/${a.id}`, user: `/api/v2/users/${a.userID}` })
 
-/** The stored struct as POST /setup returns it: no names anywhere (ref §B.12). */
+/** The stored struct as POST /setup returns it: no names anywhere. */
 export function rawAuthorizationResponse(a: Authorization, token: string) {
   return {
     id: a.id,

@@ -22,14 +22,14 @@ export function tokenFromHeader(header: string | undefined): string | undefined 
   return match?.[2]
 }
 
-// Built sets by store and user. An admin of 10,000 tokens holds ~19,000 distinct permissions, and
-// rebuilding that set took 25–100 ms on every session request (the UI makes ~100 to load 10,000 buckets).
+// Built sets by store and user. An admin of many tokens holds a large set, and rebuilding it on
+// every session request slowed the UI's many small requests (docs/performance.md).
 const sessionSets = new WeakMap<Store, Map<string, { version: string; set: PermissionSet }>>()
 
 /**
- * A session's rights, as of this request (ref §C.2): org ownership and membership, bucket
- * membership, instance ownership, every token of the user (inactive ones too), and the user's own
- * record. Reused until the store's rights version moves.
+ * A session's rights, as of this request: org ownership and membership, bucket membership,
+ * instance ownership, every token of the user (inactive ones too), and the user's own record
+ * (docs/influxdb-behaviour.md, Where a caller's permissions come from). Reused until the store's rights version moves.
  */
 export function sessionPermissions(store: Store, userID: string): PermissionSet {
   const version = store.db.version('rights')

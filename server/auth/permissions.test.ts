@@ -12,7 +12,7 @@ const ORG = '1111111111111111'
 const OTHER = '2222222222222222'
 const B = '3333333333333333'
 
-describe('permission matching (ref §C.2)', () => {
+describe('permission matching', () => {
   it.each([
     ['instance matches any type', permission('read', 'instance'), permission('read', 'buckets', { id: B, orgID: ORG }), true],
     ['actions must match', permission('write', 'instance'), permission('read', 'buckets'), false],

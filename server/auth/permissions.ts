@@ -2,7 +2,10 @@ import { type Action, OSS_RESOURCE_TYPES } from '../../src/api/contract.ts'
 import { ACTIONS, buildAllAccessPermissions, buildOperatorPermissions, grantableTypes } from '../../src/api/permission-sets.ts'
 import { forbidden, invalid, unauthorized } from '../http/errors.ts'
 
-/** Every resource type an InfluxDB 2.x OSS server knows, in the server's order (ref §C); shared with the UI's wire types. */
+/**
+ * Every resource type an InfluxDB 2.x OSS server knows, in the server's order
+ * (docs/influxdb-behaviour.md, Resource types); shared with the UI's wire types.
+ */
 export const RESOURCE_TYPES = OSS_RESOURCE_TYPES
 
 export type ResourceType = (typeof RESOURCE_TYPES)[number]
@@ -60,7 +63,8 @@ export const allAccessPermissions = (orgID: string, userID: string): Permission[
 export const mePermissions = (userID: string): Permission[] => ACTIONS.map((a) => permission(a, 'users', { id: userID }))
 
 /**
- * A set of held permissions indexed for InfluxDB's matching rules (ref §C.2): a held permission
+ * A set of held permissions indexed for InfluxDB's matching rules
+ * (docs/influxdb-behaviour.md, Permission matching): a held permission
  * allows a requested one with the same action when it is on `instance`, or has the same type and
  * is global, or is org-wide for the request's orgID, or names the request's id.
  *
@@ -103,7 +107,7 @@ export class PermissionSet {
 
 /**
  * What a caller can do. `permissions` is null for an inactive token: every check then fails
- * with `token is inactive`, and list endpoints drop everything (ref §C.5).
+ * with `token is inactive`, and list endpoints drop everything (docs/influxdb-behaviour.md, Inactive tokens and users).
  */
 export interface Principal {
   kind: 'token' | 'session'
@@ -123,7 +127,8 @@ export function authorize(principal: Principal, p: Permission): void {
   if (!principal.permissions.allows(p)) throw unauthorized(`${formatPermission(p)} is unauthorized`)
 }
 
-/** The creator of a token must hold everything it grants (ref §C.3 step 3). */
+/** The creator of a token must hold everything it grants
+ * (docs/influxdb-behaviour.md, Who may do what with authorizations). */
 export function authorizeGrant(principal: Principal, p: Permission): void {
   if (!can(principal, p)) {
     const text = formatPermission(p)

@@ -5,7 +5,8 @@ export interface Session {
   expiresAt: number
 }
 
-// Each authenticated request pushes the expiry to at least five minutes ahead (ref §C.8).
+// Each authenticated request pushes the expiry to at least five minutes ahead, as
+// InfluxDB does (docs/influxdb-behaviour.md, Sessions, cookies and CORS).
 const RENEW_MS = 5 * 60 * 1000
 
 /** Sessions live in memory like InfluxDB's: a restart signs everyone out. */

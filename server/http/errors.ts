@@ -1,4 +1,4 @@
-// InfluxDB's error codes and the HTTP status each one maps to (ref §A).
+// InfluxDB's error codes and the HTTP status each one maps to (docs/influxdb-behaviour.md, Errors and status codes).
 const statusByCode = {
   invalid: 400,
   'empty value': 400,

@@ -41,7 +41,10 @@ function authorizeOn(principal: Principal, action: Action, a: Owned): void {
   authorizeUser(principal, action, a.userID)
 }
 
-/** The single-resource response: 404 when the token's org or user no longer exists (ref §B.8). */
+/**
+ * The single-resource response: 404 when the token's org or user no longer exists
+ * (docs/influxdb-behaviour.md, Who may do what with authorizations).
+ */
 function singleResponse(store: Services['store'], a: Authorization, names: Names, token = '') {
   if (!store.orgs.byId(a.orgID)) throw notFound('organization not found')
   if (!store.users.byId(a.userID)) throw notFound('user not found')
@@ -54,7 +57,8 @@ function findAuthorization(store: Services['store'], idText: string): Authorizat
   return authorization
 }
 
-/** GET|POST /api/v2/authorizations, GET|PATCH|DELETE /api/v2/authorizations/{authID} (ref §B.6–B.10, §C.3–C.5). */
+/** GET|POST /api/v2/authorizations, GET|PATCH|DELETE /api/v2/authorizations/{authID}
+ * (docs/influxdb-behaviour.md: Who may do what with authorizations, Validation order and messages). */
 export function registerAuthorizationRoutes(app: Hono<AppEnv>, services: Services): void {
   const { store } = services
   const auth = requireAuth(services)

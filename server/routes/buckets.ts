@@ -14,7 +14,7 @@ import { orgNameNotFound, readOrg } from './orgs.ts'
 
 export const bucketNotFound = () => notFound('bucket not found')
 
-/** Reading a system bucket needs read on its org; a user bucket needs read on itself (ref §B.5). */
+/** Reading a system bucket needs read on its org; a user bucket needs read on itself, as in InfluxDB. */
 function readBucket(b: Bucket) {
   return b.type === 'system' ? readOrg(b.orgID) : permission('read', 'buckets', { id: b.id, orgID: b.orgID })
 }

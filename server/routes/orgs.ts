@@ -15,7 +15,7 @@ export const readOrg = (orgID: string) => permission('read', 'orgs', { id: orgID
 
 export const orgNameNotFound = (name: string) => notFound(`organization name "${name}" not found`)
 
-/** GET|POST /api/v2/orgs, GET /api/v2/orgs/{orgID}, POST /api/v2/orgs/{orgID}/members (ref §B.4). */
+/** GET|POST /api/v2/orgs, GET /api/v2/orgs/{orgID}, POST /api/v2/orgs/{orgID}/members. */
 export function registerOrgRoutes(app: Hono<AppEnv>, services: Services): void {
   const { store } = services
   const auth = requireAuth(services)

@@ -17,7 +17,7 @@ const setupJson = jsonObject({
   token: jsonText,
 })
 
-/** GET|POST /api/v2/setup, no authentication (ref §B.12). */
+/** GET|POST /api/v2/setup, no authentication (docs/influxdb-behaviour.md, Orgs, buckets, users and setup). */
 export function registerSetupRoutes(app: Hono<AppEnv>, { store }: Services): void {
   app.get('/api/v2/setup', (c) => json(c, 200, { allowed: isSetupAllowed(store) }))
 

@@ -22,7 +22,7 @@ function basicCredentials(header: string | undefined): { name: string; password:
 const sessionCookie = (value: string, expires: Date) =>
   `${SESSION_COOKIE}=${value}; Path=/api/; Expires=${expires.toUTCString()}; HttpOnly; SameSite=Strict`
 
-/** POST /signin, POST /signout, GET /me (ref §B.1–B.3). */
+/** POST /signin, POST /signout, GET /me (docs/influxdb-behaviour.md, Sessions, cookies and CORS). */
 /** `trustedProxies`: the proxies whose X-Forwarded-For names the client the throttle keys by. */
 export function registerSigninRoutes(app: Hono<AppEnv>, services: Services, trustedProxies: ReadonlySet<string>): void {
   const { store, sessions, signinThrottle } = services
@@ -46,7 +46,8 @@ export function registerSigninRoutes(app: Hono<AppEnv>, services: Services, trus
       else signinThrottle.fail(key)
     }
     if (!accepted || !user) throw unauthorized()
-    // Inactive users still get a session; their next request is refused (ref §B.1).
+    // Inactive users still get a session; their next request is refused
+    // (docs/influxdb-behaviour.md, Inactive tokens and users).
     const { key: sessionKey, expiresAt } = sessions.create(user.id)
     c.header('Set-Cookie', sessionCookie(sessionKey, new Date(expiresAt)))
     return c.body(null, 204)

@@ -10,7 +10,7 @@ const COMMA = Buffer.from(',')
 /** The cached JSON of tokens is capped at this many bytes; the oldest entries go first. */
 export const CACHE_BYTES = 64 * 1024 * 1024
 // A list is sent in chunks of about this many bytes, built as the client reads: one request holds
-// about a chunk, not the whole list (200 tokens with 1 MiB descriptions make a 210 MB list).
+// about a chunk, not the whole list, which long descriptions can make very large.
 const CHUNK_BYTES = 1024 * 1024
 const TOKENS_PER_READ = 20
 

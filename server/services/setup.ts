@@ -24,7 +24,7 @@ export interface SetupResult {
   token: string
 }
 
-/** True only while the store holds no users and no orgs (ref §B.12). */
+/** True only while the store holds no users and no orgs, as in InfluxDB. */
 export function isSetupAllowed(store: Store): boolean {
   return store.users.count() + store.orgs.count() === 0
 }

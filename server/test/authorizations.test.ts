@@ -14,7 +14,7 @@ async function createToken(server: TestServer, as: Credential, body: unknown): P
   return { id: res.body.id, token: res.body.token }
 }
 
-describe('permission model: credential × request (ref §A, §B, §C.2–C.6)', () => {
+describe('permission model: every credential against every request', () => {
   let server: TestServer
   let s: SetUp
   const ctx = {} as {
@@ -266,7 +266,7 @@ describe('permission model: credential × request (ref §A, §B, §C.2–C.6)', 
         { id: s.bucketID, orgID: s.orgID },
         { id: ctx.bucketB, orgID: ctx.orgB },
       ]
-      // Permissions an org A token may carry (ref §C.3 step 5): on org A, by bucket ID only, or global;
+      // Permissions an org A token may carry: on org A, by bucket ID only, or global;
       // org B's bucket by ID only is refused.
       const candidate = fc.record({
         action: fc.constantFrom('read', 'write'),
@@ -277,7 +277,7 @@ describe('permission model: credential × request (ref §A, §B, §C.2–C.6)', 
           fc.constant({ type: 'buckets' }),
         ),
       })
-      // §C.2, written out independently of the server's PermissionSet.
+      // Permission matching (docs/influxdb-behaviour.md), written out independently of the server's PermissionSet.
       type Held = { action: string; resource: { type: string; id?: string; orgID?: string } }
       const allows = (held: Held[], action: string, bucket: { id: string; orgID: string }) =>
         held.some(({ action: a, resource: r }) => a === action && ((!r.id && !r.orgID) || (!r.id && r.orgID === bucket.orgID) || r.id === bucket.id))
@@ -325,7 +325,7 @@ describe('authorizations', () => {
   it('walks through the issue: create (2 read + 1 write), list, deactivate, delete', async () => {
     const { app } = server
     const [telemetry, iot, billing] = buckets as [string, string, string]
-    // The body the UI sends (ref §D, §C.9): names are included and ignored by the server.
+    // The body the UI sends: names are included and ignored by the server.
     const body = {
       orgID: s.orgID,
       description: 'ci writer',

@@ -12,8 +12,8 @@ type Json = Record<string, unknown>
 const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
- * A body (UTF-8) decoded chunk by chunk as it arrives, so that decoding 30 MB does not wait for
- * the last byte, and parsed once complete. `parse` throws wherever `JSON.parse` throws.
+ * A body (UTF-8) decoded chunk by chunk as it arrives, so that decoding a large list does not wait
+ * for the last byte, and parsed once complete. `parse` throws wherever `JSON.parse` throws.
  */
 export class BodyReader {
   private readonly decoder = new TextDecoder()

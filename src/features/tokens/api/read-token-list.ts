@@ -11,8 +11,8 @@ export interface TokenListOptions {
 
 /**
  * `GET /api/v2/authorizations` (at `path`), parsed and normalised in a worker (see
- * normalise-authorizations.ts). The API does not page this list, and 10,000 tokens are over 30 MB
- * of JSON: the page stays responsive and only takes in the result. The body goes to the worker
+ * normalise-authorizations.ts). The API does not page this list, which can be tens of megabytes
+ * of JSON (docs/performance.md): the page stays responsive and only takes in the result. The body goes to the worker
  * chunk by chunk as it downloads (each chunk's bytes transferred, not copied), and the worker ends
  * once the list is read, has failed or is no longer wanted.
  */

@@ -28,8 +28,8 @@ export const tokenQueries = {
           client.removeQueries({ queryKey: firstScreenKey, exact: true })
         }
       },
-      // Deep-comparing old and new lists walks every permission (~250 ms at 10,000 tokens, measured
-      // when a delete drops one row); only the ~20 rows on screen would be spared a re-render.
+      // Deep-comparing old and new lists walks every permission, which costs far more than it saves:
+      // only the rows on screen would be spared a re-render (docs/performance.md).
       structuralSharing: false,
     }),
   /** While a first load of `list` is read: its first rows (set by `list` alone, and gone once the list is read). */

@@ -91,10 +91,10 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
   }, [highlightID])
   const generateButton = useRef<HTMLButtonElement>(null)
 
-  // Filtering 10,000 tokens and rendering one screen of rows fits in a frame, so the list follows
-  // each keystroke directly (deferring it cost an extra frame, measured). New data is different:
-  // a first sort of 10,000 tokens costs tens of ms, so it runs in a background render, and the
-  // first time a list arrives its first screen is picked in one pass and shown meanwhile.
+  // Filtering and rendering one screen of rows fits in a frame, so the list follows each keystroke
+  // directly (deferring it would add a frame). New data is different: a first sort of a large list
+  // does not fit, so it runs in a background render, and the first time a list arrives its first
+  // screen is picked in one pass and shown meanwhile (figures in docs/performance.md).
   const deferred = useDeferredValue(tokens.data, NOT_LISTED_YET)
   const listed = deferred === NOT_LISTED_YET ? undefined : deferred
   // The last list sorted is a hint for the next (after a refetch or a status switch): the result

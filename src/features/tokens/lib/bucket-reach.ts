@@ -1,4 +1,4 @@
-/** Which tokens can reach a bucket, by InfluxDB's permission matching (influxdb-api.md §C.2). */
+/** Which tokens can reach a bucket, by InfluxDB's permission matching (docs/influxdb-behaviour.md, Permission matching). */
 import type { Action, Authorization, Permission } from '@/api/contract'
 
 export type Reach = 'explicit' | 'wildcard' | null

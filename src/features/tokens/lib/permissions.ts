@@ -3,8 +3,8 @@
  * "clone" dialog) and the token kind a permission list amounts to.
  *
  * Every org-scoped permission carries `orgID`: the server only matches an org-wide holder against a
- * request that names the same org (influxdb-api.md §C.2), so a bucket permission without it would
- * be useless to anyone but an operator.
+ * request that names the same org (docs/influxdb-behaviour.md, Permission matching),
+ * so a bucket permission without it would be useless to anyone but an operator.
  */
 import type { Action, Permission, Resource } from '@/api/contract'
 import { ACTIONS, uniquePermissions } from '@/api/permission-sets'

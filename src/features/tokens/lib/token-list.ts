@@ -34,7 +34,7 @@ const DISPLAYED_DATE_QUERY = /^[\d :-]+$/u
 
 /**
  * Displayed creation dates, formatted on the first query that could be in one: formatting every
- * date costs ~10 ms at 10,000 tokens, too much for each keystroke, and keeping them all is ~0.3 MB.
+ * date on each keystroke is too slow for a large list, and most queries never need them.
  * `formatCreated` writes only digits, spaces, '-' and ':', or returns its input unchanged.
  */
 function displayedDates(formatCreated: (iso: string) => string): (auth: Authorization) => string {
