@@ -5,6 +5,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect, type Page } from '@playwright/test'
 import { buildApp } from '../server/app.ts'
 import { listen } from '../server/listen.ts'
+import { launchInfluxd } from '../scripts/oracle/influxd.ts'
 
 export { expect }
 
@@ -28,7 +29,11 @@ export interface SetupResult {
 export const test = base.extend<{ server: TestServer; seeded: SetupResult }>({
   server: async ({}, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'tokens-e2e-'))
-    const { app, close } = buildApp({ dataDir, staticDir: resolve(process.env.E2E_DIST_DIR ?? 'dist') })
+    // With E2E_UPSTREAM=influxd (playwright.oracle.config.ts) the app fronts a fresh real influxd in
+    // proxy mode instead of serving its embedded API: the same tests then run against InfluxDB itself.
+    const upstream = process.env.E2E_UPSTREAM === 'influxd' ? await launchInfluxd() : undefined
+    const staticDir = resolve(process.env.E2E_DIST_DIR ?? 'dist')
+    const { app, close } = buildApp(upstream ? { influxUrl: upstream.url, staticDir } : { dataDir, staticDir })
     const listening = await listen(app, { port: 0, host: '127.0.0.1' })
     let operatorToken = ''
     const api: TestServer['api'] = async (method, apiPath, body, token = operatorToken) => {
@@ -49,6 +54,7 @@ export const test = base.extend<{ server: TestServer; seeded: SetupResult }>({
     await use({ url: listening.url, api, setup })
     await listening.close()
     close()
+    await upstream?.stop()
     await rm(dataDir, { recursive: true, force: true })
   },
   baseURL: async ({ server }, use) => use(server.url),

@@ -87,7 +87,8 @@ test('All-Access: built from the server resource types, shown once, works across
   const auth = list.body.authorizations.find((a: { description: string }) => a.description === 'deploy bot')
   expect(auth.permissions).toHaveLength(43)
   expect(auth.permissions.some((p: { resource: { type: string } }) => p.resource.type === 'instance')).toBe(false)
-  expect(auth.token).toBe('')
+  // The embedded server keeps only a hash (as InfluxDB 2.9+ does); InfluxDB 2.7 returns the value on GET.
+  expect(auth.token).toBe(process.env.E2E_UPSTREAM === 'influxd' ? token : '')
   expect((await server.api('GET', `/api/v2/buckets?orgID=${seeded.orgID}`, undefined, token)).body.buckets.length).toBeGreaterThan(0)
 
   // Closing before copying asks first.

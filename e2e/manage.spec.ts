@@ -120,7 +120,10 @@ test('details: permissions in words, grouped, with deleted buckets marked and no
   await expect(dialog).toContainText('Can read data in 2 buckets')
   await expect(dialog.getByRole('table', { name: /Permissions/ }).getByRole('listitem')).toHaveCount(3)
   await expect(dialog.getByText('deleted bucket', { exact: true })).toHaveCount(1)
-  await expect(dialog).toContainText('shown only once')
+  // A server that returns token values on GET (InfluxDB before 2.9) lets the details reveal it;
+  // one that keeps only a hash (the embedded server, InfluxDB 2.9+) says it was shown once.
+  if (process.env.E2E_UPSTREAM === 'influxd') await expect(dialog.getByRole('button', { name: 'Reveal' })).toBeVisible()
+  else await expect(dialog).toContainText('shown only once')
   await expect(dialog).toContainText('admin')
   await expectAccessible(page)
   await page.keyboard.press('Escape')
