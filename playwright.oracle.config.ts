@@ -11,7 +11,7 @@ else console.log('test:e2e:oracle: skipped, influxd is not built (run `npm run o
 
 export default defineConfig({
   ...base,
-  testMatch: built ? ['generate.spec.ts', 'manage.spec.ts', 'tokens-list.spec.ts', 'custom-operator.spec.ts', 'auth.spec.ts'] : [],
+  testMatch: built ? ['generate.spec.ts', 'manage.spec.ts', 'tokens-list.spec.ts', 'custom-operator.spec.ts', 'auth.spec.ts', 'token-signin.spec.ts', 'review-export.spec.ts'] : [],
   workers: 1,
   reporter: [['list']],
   projects: (base.projects ?? []).map((project) => ({ ...project, name: 'real-influxd' })),
