@@ -66,10 +66,11 @@ it(`holds the server's memory down through two bursts of ${LISTS} concurrent lis
         `server RSS ${before.toFixed(0)} MiB before, peak ${peak.toFixed(0)} MiB, ${first.after.toFixed(0)} MiB 20 s after the first burst, ${second.after.toFixed(0)} MiB after the second`,
     )
     // Each list holds a chunk or two; the cache fills to its budget at most. What stays above
-    // that is memory the allocator keeps for reuse: a second burst must not add to it.
+    // that is memory the allocator keeps for reuse: a second burst must not add more to it than
+    // the cache may come to hold in between (which entries it keeps differs from burst to burst).
     const budget = CACHE_BYTES / MIB
     expect(peak - before).toBeLessThan(400)
-    expect(second.after - first.after).toBeLessThan(32)
+    expect(second.after - first.after).toBeLessThan(budget)
     expect(second.after - before).toBeLessThan(budget + 200)
   } finally {
     agent.destroy()
