@@ -1,5 +1,6 @@
 import type { Browser, Page } from '@playwright/test'
 import { Hono } from 'hono'
+import { signedInContext } from './bench-session.ts'
 import { median } from './stats.ts'
 
 // The floor for "the list is on screen": a bare page on the app's origin that fetches the same
@@ -86,14 +87,8 @@ export async function measureBare(
   browser: Browser,
   options: { baseUrl: string; orgID: string; username: string; password: string; reloads: number },
 ): Promise<BareFigures> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  const context = await signedInContext(browser, options, instrument)
   try {
-    // tsx keeps function names by wrapping them in a `__name` helper that pages do not have.
-    await context.addInitScript({ content: 'globalThis.__name = (fn) => fn' })
-    await context.addInitScript(instrument)
-    const basic = Buffer.from(`${options.username}:${options.password}`).toString('base64')
-    const signin = await context.request.post(`${options.baseUrl}/api/v2/signin`, { headers: { Authorization: `Basic ${basic}` } })
-    if (signin.status() !== 204) throw new Error(`sign-in answered ${signin.status()}`)
     const appUrl = `${options.baseUrl}/orgs/${options.orgID}/load-data/tokens`
     const bareUrl = `${options.baseUrl}${BARE_PATH}?orgID=${options.orgID}`
     const page = await context.newPage()

@@ -1,4 +1,5 @@
 import type { Browser, Page } from '@playwright/test'
+import { signedInContext } from './bench-session.ts'
 import { median, percentile } from './stats.ts'
 
 export interface KeystrokeFigures {
@@ -192,14 +193,8 @@ export async function measureBrowser(
   browser: Browser,
   options: { baseUrl: string; orgID: string; username: string; password: string; bucketCount: number; loads: number },
 ): Promise<BrowserFigures> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  const context = await signedInContext(browser, options, instrument)
   try {
-    // tsx keeps function names by wrapping them in a `__name` helper that pages do not have.
-    await context.addInitScript({ content: 'globalThis.__name = (fn) => fn' })
-    await context.addInitScript(instrument)
-    const basic = Buffer.from(`${options.username}:${options.password}`).toString('base64')
-    const signin = await context.request.post(`${options.baseUrl}/api/v2/signin`, { headers: { Authorization: `Basic ${basic}` } })
-    if (signin.status() !== 204) throw new Error(`sign-in answered ${signin.status()}`)
     const url = `${options.baseUrl}/orgs/${options.orgID}/load-data/tokens`
     const page = await context.newPage()
 
