@@ -8,16 +8,19 @@ export function isApiPath(path: string): boolean {
   return path.startsWith('/api/') || path === '/api' || path === '/health' || path === '/ping'
 }
 
-const TOKENS_PAGE = /^\/orgs\/([0-9a-f]{16})\/load-data\/tokens\/?$/
+const TOKENS_PAGE = /^\/orgs\/([0-9a-f]{16})\/load-data\/tokens(?:\/review)?\/?$/
 
 /**
- * For the tokens page: a hint that makes the browser ask for the org's token list while it is
- * still loading the app (the list can be tens of MB). The app's own request for the same URL
- * then takes that response. Only for a well-formed org ID, which is all that reaches the header.
+ * For the token pages: hints that make the browser ask for what the page reads first (the session,
+ * the orgs and the org's token list, which can be tens of MB) while it is still loading the app.
+ * The app's own requests for the same URLs then take these responses. Only for a well-formed org
+ * ID, which is all that reaches the header.
  */
 function preloadFor(path: string): string | undefined {
   const orgID = TOKENS_PAGE.exec(path)?.[1]
-  return orgID ? `</api/v2/authorizations?orgID=${orgID}>; rel=preload; as=fetch; crossorigin=anonymous` : undefined
+  if (!orgID) return undefined
+  const urls = [`/api/v2/authorizations?orgID=${orgID}`, '/api/v2/me', '/api/v2/orgs?limit=100', '/api/tokens-app/token-session']
+  return urls.map((url) => `<${url}>; rel=preload; as=fetch; crossorigin=anonymous`).join(', ')
 }
 
 const IMMUTABLE = 'public, max-age=31536000, immutable'

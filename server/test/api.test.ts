@@ -436,12 +436,19 @@ describe('static files', () => {
     expect(api.body).toEqual({ code: 'unauthorized', message: 'unauthorized access' })
   })
 
-  it('hints the browser to load the token list with the tokens page, for well-formed org IDs only', async () => {
+  it('hints the browser to load the session, the orgs and the token list with the token pages, for well-formed org IDs only', async () => {
     const { app } = server
     const html = { headers: { accept: 'text/html' } }
     const page = await call(app, 'GET', '/orgs/0a1b2c3d4e5f6071/load-data/tokens', html)
     expect(page.text).toContain('<title>app</title>')
-    expect(page.headers.get('link')).toBe('</api/v2/authorizations?orgID=0a1b2c3d4e5f6071>; rel=preload; as=fetch; crossorigin=anonymous')
+    const preloads = [
+      '</api/v2/authorizations?orgID=0a1b2c3d4e5f6071>; rel=preload; as=fetch; crossorigin=anonymous',
+      '</api/v2/me>; rel=preload; as=fetch; crossorigin=anonymous',
+      '</api/v2/orgs?limit=100>; rel=preload; as=fetch; crossorigin=anonymous',
+      '</api/tokens-app/token-session>; rel=preload; as=fetch; crossorigin=anonymous',
+    ].join(', ')
+    expect(page.headers.get('link')).toBe(preloads)
+    expect((await call(app, 'GET', '/orgs/0a1b2c3d4e5f6071/load-data/tokens/review', html)).headers.get('link')).toBe(preloads)
     for (const path of ['/', '/signin', '/orgs/0a1b2c3d4e5f6071/load-data/buckets', '/orgs/not-an-id%3E%3B/load-data/tokens']) {
       expect((await call(app, 'GET', path, html)).headers.get('link')).toBeNull()
     }
