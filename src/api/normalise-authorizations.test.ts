@@ -1,14 +1,15 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Authorization, Authorizations, Permission } from './contract'
-import { BodyReader, normaliseAuthorizations, shareStrings } from './normalise-authorizations'
+import { ListBodyReader } from './list-body-reader'
+import { normaliseAuthorizations, shareStrings } from './normalise-authorizations'
 
 const ORG = '9a1b2c3d4e5f6071'
 const encode = (text: string) => new TextEncoder().encode(text)
 
 /** What the worker does with a body, here cut into chunks of `size` bytes (which may split a character). */
 function read(text: string, size = 7): Authorizations {
-  const reader = new BodyReader()
+  const reader = new ListBodyReader()
   const bytes = encode(text)
   for (let at = 0; at < bytes.length; at += size) reader.push(bytes.subarray(at, at + size))
   return normaliseAuthorizations(reader.parse()) as Authorizations
@@ -99,7 +100,7 @@ function randomLists() {
   })
 }
 
-describe('BodyReader and normaliseAuthorizations', () => {
+describe('ListBodyReader and normaliseAuthorizations', () => {
   it('reads what JSON.parse reads, without links, however the JSON is laid out', () => {
     for (const text of layouts(sample)) {
       for (const size of [1, 2, 3, 1000, 1e9]) expect(read(text, size)).toEqual(parsed(text))

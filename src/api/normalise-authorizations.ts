@@ -3,53 +3,51 @@
  * list, and most of it repeats: every all-access token carries the same 40-odd permissions,
  * read/write tokens name the same buckets, every token the same org and owner.
  *
- * Both functions work in place on what `JSON.parse` returned and change no value: the result
- * equals the input, without each token's `links` (URLs made from its IDs, which the app never
- * follows). Anything not shaped like a token list is left as it is.
+ * These functions work on what `JSON.parse` returned, in place but for each token (kept as a
+ * copy without its `links`: URLs made from its IDs, which the app never follows), and change no
+ * value. Anything not shaped like a token list is left as it is.
  */
 type Json = Record<string, unknown>
 
 const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
- * A body (UTF-8) decoded chunk by chunk as it arrives, so that decoding a large list does not wait
- * for the last byte, and parsed once complete. `parse` throws wherever `JSON.parse` throws.
- */
-export class BodyReader {
-  private readonly decoder = new TextDecoder()
-  private readonly parts: string[] = []
-
-  push(chunk: Uint8Array): void {
-    this.parts.push(this.decoder.decode(chunk, { stream: true }))
-  }
-
-  parse(): unknown {
-    this.parts.push(this.decoder.decode())
-    return JSON.parse(this.parts.join(''))
-  }
-}
-
-/**
  * Equal resources, permissions and permission lists become one object that every token holding
- * them shares, and `links` are dropped. Run in the worker that parses the list: a structured clone
- * keeps shared objects shared.
+ * them shares, and `links` are dropped.
  */
 export function normaliseAuthorizations<T>(document: T): T {
   if (!isRecord(document) || !Array.isArray(document.authorizations)) return document
-  const shared = new SharedValues()
-  for (const token of document.authorizations) {
-    if (!isRecord(token)) continue
-    delete token.links
-    if (Array.isArray(token.permissions)) token.permissions = shared.list(token.permissions)
-  }
+  const tokens: unknown[] = document.authorizations
+  const normalise = tokenNormaliser()
+  for (let i = 0; i < tokens.length; i++) tokens[i] = normalise(tokens[i])
   return document
 }
 
 /**
- * Equal strings become one string, each shared object visited once. Run where the list is kept:
- * a structured clone copies every string anew, even one it has seen.
+ * normaliseAuthorizations one token at a time, so that the work can be spread over several tasks:
+ * returns the token to keep in place of `token`.
+ */
+export function tokenNormaliser(): (token: unknown) => unknown {
+  const shared = new SharedValues()
+  return (token) => {
+    if (!isRecord(token)) return token
+    // A copy without links: `delete` would turn the token into a larger, slower kind of object.
+    const { links: _links, ...kept } = token
+    if (Array.isArray(kept.permissions)) kept.permissions = shared.list(kept.permissions)
+    return kept
+  }
+}
+
+/**
+ * Equal strings become one string, each shared object visited once: each JSON.parse (and each
+ * structured clone) makes every string anew, even one it has made before.
  */
 export function shareStrings<T>(value: T): T {
+  return stringSharer()(value)
+}
+
+/** shareStrings one value at a time: strings met in one value are shared with those that follow. */
+export function stringSharer(): <T>(value: T) => T {
   const strings = new Map<string, string>()
   const seen = new Set<object>()
   function visit(value: unknown): unknown {
@@ -69,7 +67,7 @@ export function shareStrings<T>(value: T): T {
     }
     return value
   }
-  return visit(value) as T
+  return <T>(value: T) => visit(value) as T
 }
 
 /** A trie node: equal sequences of keys (compared as Map keys are) lead to one node. */
