@@ -26,9 +26,12 @@ export async function readTokenList(path: string, signal?: AbortSignal, { firstS
   const tokens: unknown[] = Array.isArray(document.authorizations) ? document.authorizations : []
   const normalise = tokenNormaliser()
   const share = stringSharer()
+  // The first screen (or the list read before) is on screen meanwhile: all else the page has to
+  // do goes first.
+  const pauseForOthers = taskSlicer(signal, 'background')
   for (let i = 0; i < tokens.length; i++) {
     tokens[i] = share(normalise(tokens[i]))
-    await pause()
+    await pauseForOthers()
   }
   return share(document)
 }
