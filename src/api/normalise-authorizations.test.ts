@@ -7,7 +7,7 @@ import { normaliseAuthorizations, shareStrings } from './normalise-authorization
 const ORG = '9a1b2c3d4e5f6071'
 const encode = (text: string) => new TextEncoder().encode(text)
 
-/** What the worker does with a body, here cut into chunks of `size` bytes (which may split a character). */
+/** What the page does with a body, here cut into chunks of `size` bytes (which may split a character). */
 function read(text: string, size = 7): Authorizations {
   const reader = new ListBodyReader()
   const bytes = encode(text)
@@ -209,11 +209,11 @@ describe('normaliseAuthorizations sharing', () => {
     )
   })
 
-  it('shares across thousands of tokens, and the sharing survives the structured clone that brings the list to the page', () => {
+  it('shares permissions, resources and lists across thousands of tokens, in linear time', () => {
     const tokens = Array.from({ length: 3000 }, (_, n) => token(n, n % 3 === 0 ? ALL_ACCESS : [bucket('read', n % 50), bucket('write', (n * 7) % 50)]))
     const text = JSON.stringify(list(tokens), null, '\t')
     const started = performance.now()
-    const result = structuredClone(read(text))
+    const result = read(text)
     // A generous bound: only a quadratic reading would reach it.
     expect(performance.now() - started).toBeLessThan(5_000)
     expect(result).toEqual(parsed(text))

@@ -61,7 +61,7 @@ function usePreload(orgID: string, listShown: boolean) {
 
 /**
  * The first screen of a list in `sortKey` order, picked in one pass while the whole list is read
- * (by the worker that reads it) or sorted; null when `wanted` is false or there is nothing to show.
+ * (once its last chunk is parsed) or sorted; null when `wanted` is false or there is nothing to show.
  */
 function useFirstScreen(orgID: string, data: Authorization[] | undefined, wanted: boolean, sortKey: SortKey) {
   const early = useQuery(tokenQueries.firstScreen(orgID)).data
