@@ -78,6 +78,16 @@ for (const mode of ['embedded', 'proxy'] as const) {
       await expect(page.getByRole('status', { name: 'Token session' })).toContainText('Signed in with an API token of auditor')
       await expect(page.getByRole('status', { name: 'Token session' })).toContainText('cannot generate, change or delete')
       await expect(page.getByRole('button', { name: 'Generate' })).toHaveCount(0)
+      // Nothing that would change a token is offered: the server would refuse it.
+      const table = page.getByRole('table', { name: 'Tokens' })
+      for (const name of ['Rename', 'Clone', 'Delete']) await expect(table.getByRole('button', { name })).toHaveCount(0)
+      await expect(table.getByRole('switch')).toHaveCount(0)
+      await expect(table.getByRole('checkbox')).toHaveCount(0)
+      await expect(page.getByRole('row', { name: /audit/ })).toContainText('Active')
+      await page.getByRole('row', { name: /audit/ }).getByRole('button', { name: 'audit' }).click()
+      const details = page.getByRole('dialog', { name: /audit/ })
+      for (const name of ['Delete', 'Deactivate', 'Clone']) await expect(details.getByRole('button', { name })).toHaveCount(0)
+      await details.getByRole('button', { name: 'Close', exact: true }).last().click()
       await expect(page.getByText('Signed in as auditor')).toBeVisible()
       await expectTokenKeptOffTheBrowser(page, token)
 

@@ -9,6 +9,8 @@ import { tokenName, type RowActions } from './token-row'
 
 export interface RowActionsOptions {
   orgID: string
+  /** Whether the session may change the org's tokens; the rows offer nothing else otherwise. */
+  canChange: boolean
   /** The org's tokens as listed, to tell whether an action removes the last active operator token. */
   tokens: Authorization[] | undefined
   select: (auths: Authorization[], selected: boolean) => void
@@ -22,6 +24,7 @@ export interface RowActionsOptions {
  * so a keystroke in the filter re-renders only rows whose data changed.
  */
 export function useRowActions(options: RowActionsOptions) {
+  const { canChange } = options
   const update = useUpdateToken(options.orgID)
   const remove = useDeleteToken(options.orgID)
   const [deleting, setDeleting] = useState<Authorization | null>(null)
@@ -35,6 +38,7 @@ export function useRowActions(options: RowActionsOptions) {
     const setStatus = (auth: Authorization, active: boolean) =>
       latest.current.update.mutate({ id: auth.id, update: { status: active ? 'active' : 'inactive' } })
     return {
+      canChange,
       onSelect: (auth, checked) => latest.current.options.select([auth], checked),
       onStatusChange: (auth, active) => {
         if (!active && losesLastOperator(latest.current.options.tokens ?? [], [auth])) setDeactivating(auth)
@@ -45,7 +49,7 @@ export function useRowActions(options: RowActionsOptions) {
       onClone: (auth) => latest.current.options.onClone(auth),
       onOpenDetails: (auth) => latest.current.options.onOpenDetails(auth),
     }
-  }, [])
+  }, [canChange])
 
   function confirmDelete() {
     if (!deleting) return

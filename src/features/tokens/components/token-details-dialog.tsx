@@ -93,11 +93,15 @@ function DetailsContent({ auth, org, onClose, actions }: Omit<TokenDetailsDialog
         <TokenValue token={auth.token} />
       </DialogBody>
       <DialogFooter>
-        <Button className="mr-auto" variant="danger" onClick={() => handOver(actions.onDelete)}>
-          Delete
-        </Button>
-        <Button onClick={() => actions.onStatusChange(auth, !active)}>{active ? 'Deactivate' : 'Activate'}</Button>
-        <Button onClick={() => handOver(actions.onClone)}>Clone</Button>
+        {actions.canChange && (
+          <>
+            <Button className="mr-auto" variant="danger" onClick={() => handOver(actions.onDelete)}>
+              Delete
+            </Button>
+            <Button onClick={() => actions.onStatusChange(auth, !active)}>{active ? 'Deactivate' : 'Activate'}</Button>
+            <Button onClick={() => handOver(actions.onClone)}>Clone</Button>
+          </>
+        )}
         <Button onClick={onClose}>Close</Button>
       </DialogFooter>
     </DialogContent>

@@ -9,6 +9,8 @@ import { scopeSummary } from '../lib/scope'
 import { cell, hideOnPhone, ROW_HEIGHT } from '../lib/table-layout'
 
 export interface RowActions {
+  /** False for a session that may not change the org's tokens (a read-only token): only looking is offered. */
+  canChange: boolean
   onSelect: (auth: Authorization, selected: boolean) => void
   onStatusChange: (auth: Authorization, active: boolean) => void
   /** Settles once the server answered; a refusal keeps the edit open with its message. */
@@ -52,13 +54,15 @@ export const TokenRow = memo(function TokenRow({ auth, index, measureRef, rowInd
       className={cn('border-t border-border transition-colors duration-700', selected && 'bg-accent/5', highlighted && 'bg-accent/5 shadow-[inset_4px_0_0_var(--accent)]')}
     >
       <td className={cn(cell, 'w-10 pr-0')}>
-        <input
-          type="checkbox"
-          aria-label={`Select ${name}`}
-          className="size-6 accent-[var(--accent)] md:size-4"
-          checked={selected}
-          onChange={(event) => actions.onSelect(auth, event.target.checked)}
-        />
+        {actions.canChange && (
+          <input
+            type="checkbox"
+            aria-label={`Select ${name}`}
+            className="size-6 accent-[var(--accent)] md:size-4"
+            checked={selected}
+            onChange={(event) => actions.onSelect(auth, event.target.checked)}
+          />
+        )}
       </td>
       <td className={cn(cell, 'font-medium break-words md:truncate', inactive && 'text-muted')}>
         {highlighted && !editing && (
@@ -83,7 +87,7 @@ export const TokenRow = memo(function TokenRow({ auth, index, measureRef, rowInd
       </td>
       <td className={cell}>
         <div className="flex flex-col items-start gap-1 md:flex-row md:items-center md:gap-2">
-          <Switch checked={!inactive} label={`Active: ${name}`} onCheckedChange={(active) => actions.onStatusChange(auth, active)} />
+          {actions.canChange && <Switch checked={!inactive} label={`Active: ${name}`} onCheckedChange={(active) => actions.onStatusChange(auth, active)} />}
           <span className={cn('text-xs', inactive ? 'text-muted' : 'text-success')}>{inactive ? 'Inactive' : 'Active'}</span>
         </div>
       </td>
@@ -103,13 +107,21 @@ export const TokenRow = memo(function TokenRow({ auth, index, measureRef, rowInd
         <td className={cn(cell, hideOnPhone, 'leading-tight break-words')}>{scopeSummary(auth)}</td>
       )}
       <td className={cn(cell, 'text-right whitespace-nowrap')}>
-        <RowButton label="Rename" onClick={() => setEditing(true)} icon="M4 13.5V16h2.5l7.4-7.4-2.5-2.5L4 13.5Zm11.8-6.8a.7.7 0 0 0 0-1L14.3 4.2a.7.7 0 0 0-1 0l-1.2 1.2 2.5 2.5 1.2-1.2Z" />
-        <RowButton label="Clone" onClick={() => actions.onClone(auth)} icon="M7 3h8a2 2 0 0 1 2 2v8h-2V5H7V3ZM3 7a2 2 0 0 1 2-2h7a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V7Zm2 0v9h7V7H5Z" />
-        <RowButton label="Delete" danger onClick={() => actions.onDelete(auth)} icon="M8 3h4l1 1h3v2H4V4h3l1-1ZM5 7h10l-.8 9.2A2 2 0 0 1 12.2 18H7.8a2 2 0 0 1-2-1.8L5 7Z" />
+        {actions.canChange && <RowChangeButtons auth={auth} actions={actions} onRename={() => setEditing(true)} />}
       </td>
     </tr>
   )
 })
+
+function RowChangeButtons({ auth, actions, onRename }: { auth: Authorization; actions: RowActions; onRename: () => void }) {
+  return (
+    <>
+        <RowButton label="Rename" onClick={onRename} icon="M4 13.5V16h2.5l7.4-7.4-2.5-2.5L4 13.5Zm11.8-6.8a.7.7 0 0 0 0-1L14.3 4.2a.7.7 0 0 0-1 0l-1.2 1.2 2.5 2.5 1.2-1.2Z" />
+        <RowButton label="Clone" onClick={() => actions.onClone(auth)} icon="M7 3h8a2 2 0 0 1 2 2v8h-2V5H7V3ZM3 7a2 2 0 0 1 2-2h7a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V7Zm2 0v9h7V7H5Z" />
+        <RowButton label="Delete" danger onClick={() => actions.onDelete(auth)} icon="M8 3h4l1 1h3v2H4V4h3l1-1ZM5 7h10l-.8 9.2A2 2 0 0 1 12.2 18H7.8a2 2 0 0 1-2-1.8L5 7Z" />
+    </>
+  )
+}
 
 function ReachCell({ reach }: { reach: Reach }) {
   return <td className={cn(cell, 'leading-tight break-words', !reach && 'text-muted')}>{reachWords(reach)}</td>

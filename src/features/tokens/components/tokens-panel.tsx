@@ -159,6 +159,7 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
   const activateBucketFilter = useCallback(() => setBucketFilterUsed(true), [])
   const { actions, dialogs } = useRowActions({
     orgID: org.id,
+    canChange: canGenerate,
     tokens: tokens.data,
     select,
     onClone: (auth) => latest.current({ kind: 'clone', source: auth }),
@@ -200,7 +201,7 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
 
       {listed && <FirstRunNotice orgID={org.id} tokens={listed} onGenerate={() => chooseGenerate('read-write')} />}
 
-      {selected.length > 0 && (
+      {canGenerate && selected.length > 0 && (
         <BulkActions
           orgID={org.id}
           selected={selected}

@@ -39,14 +39,19 @@ export const TokensTable = memo(function TokensTable({ items, rowCount = items.l
       <table aria-label="Tokens" aria-rowcount={rowCount + 1} aria-busy={partial || undefined} className={cn(TABLE_CLASS, reach && 'min-w-[600px]')}>
         <thead className="bg-sunken text-left text-xs font-semibold tracking-wide text-muted uppercase">
           <tr aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
-            <th scope="col" className={cn(cell, COLUMN_WIDTH.select)}>
-              <HeaderCheckbox
-                disabled={partial}
-                checked={selectedShown > 0 && selectedShown === items.length}
-                indeterminate={selectedShown > 0 && selectedShown < items.length}
-                onChange={(checked) => onSelectShown(items, checked)}
-              />
-            </th>
+            {actions.canChange ? (
+              <th scope="col" className={cn(cell, COLUMN_WIDTH.select)}>
+                <HeaderCheckbox
+                  disabled={partial}
+                  checked={selectedShown > 0 && selectedShown === items.length}
+                  indeterminate={selectedShown > 0 && selectedShown < items.length}
+                  onChange={(checked) => onSelectShown(items, checked)}
+                />
+              </th>
+            ) : (
+              // Nothing to select where nothing can be changed; the column keeps the layout.
+              <td className={cn(cell, COLUMN_WIDTH.select)} />
+            )}
             <th scope="col" className={cn(cell, COLUMN_WIDTH.description)}>Description</th>
             <th scope="col" className={cn(cell, COLUMN_WIDTH.status)}>Status</th>
             <th scope="col" className={cn(cell, hideOnPhone, COLUMN_WIDTH.created)}>Created</th>
