@@ -44,6 +44,9 @@ test('sign-in refuses a wrong password and accepts the right one', async ({ page
 test('an expired session goes to sign-in and comes back to the same view', async ({ page, seeded }) => {
   await page.goto(tokensUrl(seeded.orgID, '?searchTerm=admin'))
   await expect(page.getByRole('row', { name: /admin's Token/ })).toBeVisible()
+  // The page's own background requests (bucket prefetch) are done: the reload is the first to
+  // find the session gone, rather than a prefetch racing it.
+  await page.waitForLoadState('networkidle')
 
   // End the session on the server, as a timeout would.
   expect((await page.request.post('/api/v2/signout')).status()).toBe(204)

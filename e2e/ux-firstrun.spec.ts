@@ -19,6 +19,9 @@ test.describe('sign-in page', () => {
   test('a session that ended is named, and sign-in returns to the page', async ({ page, seeded }) => {
     await page.goto(tokensUrl(seeded.orgID))
     await expect(page.getByRole('row', { name: /admin's Token/ })).toBeVisible()
+    // The page's own background requests (bucket prefetch) are done: the reload is the first to
+    // find the session gone, rather than a prefetch racing it.
+    await page.waitForLoadState('networkidle')
     expect((await page.request.post('/api/v2/signout')).status()).toBe(204)
     await page.reload()
     await expect(page).toHaveURL(/\/signin\?returnTo=.*reason=expired/)

@@ -19,10 +19,18 @@ export class ApiError extends Error {
 export type SessionProblem = 'expired' | 'user-inactive'
 type SessionListener = (problem: SessionProblem) => void
 const sessionListeners = new Set<SessionListener>()
+/**
+ * A problem met while nothing listened: the first requests start (and, preloaded, may fail)
+ * before the app has rendered what listens. The first listener hears it.
+ */
+let unheard: SessionProblem | undefined
 
 /** Called when a session-authenticated request learns the session is gone or the user was deactivated. */
 export function onSessionProblem(listener: SessionListener): () => void {
   sessionListeners.add(listener)
+  const problem = unheard
+  unheard = undefined
+  if (problem) queueMicrotask(() => listener(problem))
   return () => sessionListeners.delete(listener)
 }
 
@@ -103,7 +111,8 @@ function notifySessionProblem(error: ApiError) {
   let problem: SessionProblem | undefined
   if (error.status === 401 && error.message !== 'token is inactive' && !MISSING_PERMISSION.test(error.message)) problem = 'expired'
   if (error.status === 403 && error.message === 'User is inactive') problem = 'user-inactive'
-  if (problem) for (const listener of sessionListeners) listener(problem)
+  if (problem && sessionListeners.size === 0) unheard ??= problem
+  else if (problem) for (const listener of sessionListeners) listener(problem)
 }
 
 export function errorMessage(error: unknown): string {

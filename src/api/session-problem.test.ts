@@ -24,4 +24,18 @@ describe('session problems', () => {
   it('keeps the session when a 401 only says a permission is missing', async () => {
     expect(await problemsOf(401, { code: 'unauthorized', message: 'write:orgs/0123456789abcdef/authorizations is unauthorized' })).toEqual([])
   })
+
+  it('keeps a problem met while nothing listened for the first listener, once', async () => {
+    answer(401, { code: 'unauthorized', message: 'unauthorized access' })
+    await apiRequest('/api/v2/me').catch(() => undefined)
+    const first: string[] = []
+    const second: string[] = []
+    const stopFirst = onSessionProblem((problem) => first.push(problem))
+    const stopSecond = onSessionProblem((problem) => second.push(problem))
+    await Promise.resolve()
+    stopFirst()
+    stopSecond()
+    expect(first).toEqual(['expired'])
+    expect(second).toEqual([])
+  })
 })
