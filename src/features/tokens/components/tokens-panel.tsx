@@ -74,8 +74,8 @@ function useFirstScreen(orgID: string, data: Authorization[] | undefined, wanted
 }
 
 export function TokensPanel({ org, me }: { org: Organization; me: User }) {
-  // A read-only token session is not offered Generate; the server would refuse it anyway.
-  const canGenerate = useTokenAccess(org.id).access.writeTokens
+  // A read-only token session is offered neither Generate nor changes to tokens; the server would refuse them anyway.
+  const canWriteTokens = useTokenAccess(org.id).access.writeTokens
   const tokens = useQuery(tokenQueries.list(org.id))
   const generate = useGenerateDialog(tokens.data)
   const [params, setParams] = useSearchParams()
@@ -159,7 +159,7 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
   const activateBucketFilter = useCallback(() => setBucketFilterUsed(true), [])
   const { actions, dialogs } = useRowActions({
     orgID: org.id,
-    canChange: canGenerate,
+    canChange: canWriteTokens,
     tokens: tokens.data,
     select,
     onClone: (auth) => latest.current({ kind: 'clone', source: auth }),
@@ -195,13 +195,13 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
         />
         <div className="ml-auto flex gap-2">
           <ExportMenu org={org} tokens={visible} disabled={listed === undefined} />
-          {canGenerate && <GenerateTokenMenu ref={generateButton} me={me} orgID={org.id} onChoose={chooseGenerate} />}
+          {canWriteTokens && <GenerateTokenMenu ref={generateButton} me={me} orgID={org.id} onChoose={chooseGenerate} />}
         </div>
       </div>
 
       {listed && <FirstRunNotice orgID={org.id} tokens={listed} onGenerate={() => chooseGenerate('read-write')} />}
 
-      {canGenerate && selected.length > 0 && (
+      {canWriteTokens && selected.length > 0 && (
         <BulkActions
           orgID={org.id}
           selected={selected}
@@ -224,7 +224,7 @@ export function TokensPanel({ org, me }: { org: Organization; me: User }) {
       ) : listed === undefined ? (
         <TokensTableSkeleton />
       ) : listed.length === 0 ? (
-        <EmptyState me={me} orgID={org.id} canGenerate={canGenerate} onChoose={(kind) => generate.open({ kind })} />
+        <EmptyState me={me} orgID={org.id} canGenerate={canWriteTokens} onChoose={(kind) => generate.open({ kind })} />
       ) : visible.length === 0 ? (
         <div className="flex flex-col items-center gap-3 rounded-lg border border-dashed border-border px-6 py-12 text-center text-sm text-muted">
           <p>{reachBucket && !filterText.trim() ? `No token can read or write ${reachBucket.name}` : 'No Tokens match your query'}</p>
