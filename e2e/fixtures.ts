@@ -104,6 +104,15 @@ export async function expectAccessible(page: Page) {
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([])
 }
 
+/** Makes the server refuse every new token (403, as InfluxDB words a missing permission); other requests go through. */
+export async function refuseTokenCreation(page: Page) {
+  await page.route('**/api/v2/authorizations', (route) =>
+    route.request().method() === 'POST'
+      ? route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ code: 'forbidden', message: 'permission write:orgs/x/buckets is not allowed' }) })
+      : route.continue(),
+  )
+}
+
 export type GenerateItem = 'Read/Write Token' | 'All-Access Token' | 'Custom Token' | 'Operator Token'
 
 /** Opens a Generate dialog through the menu button, as a person would. */

@@ -1,4 +1,4 @@
-import { createBuckets, expect, expectAccessible, openGenerate, test, tokensUrl, writePoint } from './fixtures.ts'
+import { createBuckets, expect, expectAccessible, openGenerate, refuseTokenCreation, test, tokensUrl, writePoint } from './fixtures.ts'
 
 test('Read/Write: search, tick buckets, save, copy the token once, and it has exactly that scope', async ({ page, context, server, seeded }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
@@ -101,11 +101,7 @@ test('All-Access: built from the server resource types, shown once, works across
 
 test('a failed save keeps the dialog open with every input as it was', async ({ page, server, seeded }) => {
   await createBuckets(server, seeded.orgID, ['alpha', 'beta'])
-  await page.route('**/api/v2/authorizations', (route) =>
-    route.request().method() === 'POST'
-      ? route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ code: 'forbidden', message: 'permission write:orgs/x/buckets is not allowed' }) })
-      : route.continue(),
-  )
+  await refuseTokenCreation(page)
   await page.goto(tokensUrl(seeded.orgID))
   await openGenerate(page, 'Read/Write Token')
   const dialog = page.getByRole('dialog', { name: 'Generate Read/Write Token' })

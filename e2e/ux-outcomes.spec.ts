@@ -1,4 +1,4 @@
-import { createBuckets, createToken, expect, expectAccessible, openGenerate, test, tokensUrl } from './fixtures.ts'
+import { createBuckets, createToken, expect, expectAccessible, openGenerate, refuseTokenCreation, test, tokensUrl } from './fixtures.ts'
 
 function overlaps(a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }) {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
@@ -6,11 +6,7 @@ function overlaps(a: { x: number; y: number; width: number; height: number }, b:
 
 test('a failed Save answers beside Save: an alert in the footer, in view and focused, with every input kept', async ({ page, server, seeded }) => {
   await createBuckets(server, seeded.orgID, Array.from({ length: 30 }, (_, i) => `bucket-${String(i).padStart(2, '0')}`))
-  await page.route('**/api/v2/authorizations', (route) =>
-    route.request().method() === 'POST'
-      ? route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ code: 'forbidden', message: 'permission write:orgs/x/buckets is not allowed' }) })
-      : route.continue(),
-  )
+  await refuseTokenCreation(page)
   await page.goto(tokensUrl(seeded.orgID))
   await openGenerate(page, 'Read/Write Token')
   const dialog = page.getByRole('dialog', { name: 'Generate Read/Write Token' })
