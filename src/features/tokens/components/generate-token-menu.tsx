@@ -1,7 +1,7 @@
 import { memo, useRef, useState, type Ref } from 'react'
 import type { User } from '@/api/contract'
 import { Button } from '@/components/ui/button'
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from '@/components/ui/dropdown-menu'
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger, MenuChevron } from '@/components/ui/dropdown-menu'
 import { usePrivileges } from '../api/use-privileges'
 import type { TokenKind } from '../lib/permissions'
 
@@ -29,9 +29,7 @@ export const GenerateTokenMenu = memo(function GenerateTokenMenu({ me, orgID, on
       <DropdownMenuTrigger asChild>
         <Button variant="primary" ref={ref}>
           Generate
-          <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="currentColor">
-            <path d="M5.2 7.2a1 1 0 0 1 1.4 0L10 10.6l3.4-3.4a1 1 0 1 1 1.4 1.4l-4.1 4.1a1 1 0 0 1-1.4 0L5.2 8.6a1 1 0 0 1 0-1.4Z" />
-          </svg>
+          <MenuChevron />
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent
