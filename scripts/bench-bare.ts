@@ -50,36 +50,43 @@ export interface BareFigures {
 }
 
 interface BareWindow {
-  __bare: { firstRow?: number; shell?: number }
+  /** Exposed by the bench: called once the first token row is painted. */
+  __bareFirstRow?: (times: { row: number; shell: number }) => void
 }
 
 /** Runs in the page before its scripts: when the first token row, and the app's header, are painted. */
 function instrument(): void {
-  const state: BareWindow['__bare'] = {}
-  ;(window as unknown as BareWindow).__bare = state
+  const bench = window as unknown as BareWindow
+  let shell = Number.NaN
+  let shellSeen = false
+  let rowSeen = false
   const afterPaint = (done: () => void) => requestAnimationFrame(() => setTimeout(done, 0))
   new MutationObserver(() => {
-    if (state.shell === undefined && document.querySelector('#root header')) {
-      state.shell = -1
-      afterPaint(() => (state.shell = performance.now()))
+    if (!shellSeen && document.querySelector('#root header')) {
+      shellSeen = true
+      afterPaint(() => (shell = performance.now()))
     }
-    if (state.firstRow === undefined && document.querySelector('table[aria-label="Tokens"] tbody tr[aria-rowindex]')) {
-      state.firstRow = -1
-      afterPaint(() => (state.firstRow = performance.now()))
+    if (!rowSeen && document.querySelector('table[aria-label="Tokens"] tbody tr[aria-rowindex]')) {
+      rowSeen = true
+      afterPaint(() => bench.__bareFirstRow?.({ row: performance.now(), shell }))
     }
   }).observe(document, { subtree: true, childList: true })
 }
 
-/** A reload of `url` (loaded once before, uncounted, so the cache is warm): navigation → first row and → shell. */
-async function warmReload(page: Page, url: string): Promise<{ row: number; shell: number }> {
-  await page.goto(url)
-  await page.waitForFunction(() => ((window as unknown as BareWindow).__bare.firstRow ?? -1) > 0, undefined, { timeout: 60_000 })
-  await page.reload()
-  await page.waitForFunction(() => ((window as unknown as BareWindow).__bare.firstRow ?? -1) > 0, undefined, { timeout: 60_000 })
-  return page.evaluate(() => {
-    const state = (window as unknown as BareWindow).__bare
-    return { row: state.firstRow as number, shell: state.shell ?? NaN }
-  })
+/**
+ * A reload of `url` (loaded once before, uncounted, so the cache is warm): navigation → first row
+ * and → shell. The page reports through a binding rather than being polled, because polling makes
+ * Playwright evaluate its own script in the new page while the page is still loading.
+ */
+async function warmReload(page: Page, url: string, painted: () => Promise<{ row: number; shell: number }>): Promise<{ row: number; shell: number }> {
+  const first = painted()
+  await page.goto(url, { waitUntil: 'commit' })
+  await first
+  const reloaded = painted()
+  await page.reload({ waitUntil: 'commit' })
+  const times = await reloaded
+  await page.waitForLoadState('load')
+  return times
 }
 
 /** `reloads` warm reloads of the app and of the bare page, alternated so both see the same machine. */
@@ -91,19 +98,30 @@ export async function measureBare(
   try {
     const appUrl = `${options.baseUrl}/orgs/${options.orgID}/load-data/tokens`
     const bareUrl = `${options.baseUrl}${BARE_PATH}?orgID=${options.orgID}`
+    let report: (times: { row: number; shell: number }) => void = () => {}
+    await context.exposeBinding('__bareFirstRow', (_source, times: { row: number; shell: number }) => report(times))
+    const painted = () => withTimeout(new Promise<{ row: number; shell: number }>((resolve) => (report = resolve)), 60_000)
     const page = await context.newPage()
     const app: number[] = []
     const shell: number[] = []
     const bare: number[] = []
     for (let i = 0; i < options.reloads; i++) {
-      const appLoad = await warmReload(page, appUrl)
+      const appLoad = await warmReload(page, appUrl, painted)
       app.push(appLoad.row)
       shell.push(appLoad.shell)
-      bare.push((await warmReload(page, bareUrl)).row)
+      bare.push((await warmReload(page, bareUrl, painted)).row)
     }
     const sorted = (values: number[]) => [...values].sort((a, b) => a - b)
     return { bareFirstRowMs: median(sorted(bare)), appFirstRowMs: median(sorted(app)), appShellMs: median(sorted(shell)), reloads: options.reloads }
   } finally {
     await context.close()
   }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no token row painted within ${ms} ms`)), ms)
+  })
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
 }
