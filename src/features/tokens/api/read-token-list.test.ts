@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ApiError, onSessionProblem } from '@/api/http'
+import { scopeSummary } from '../lib/scope'
 import { makeAuth } from '../lib/test-fixtures'
 import { readTokenList } from './read-token-list'
+
+vi.mock('../lib/scope', async (importOriginal) => {
+  const scope = await importOriginal<typeof import('../lib/scope')>()
+  return { ...scope, scopeSummary: vi.fn(scope.scopeSummary) }
+})
 
 const tokens = ['b', 'c', 'a'].map((description, n) => makeAuth({ id: `000000000000000${n}`, description }))
 const body = JSON.stringify({ links: { self: '/api/v2/authorizations' }, authorizations: tokens }, null, '\t')
@@ -45,6 +51,13 @@ describe('readTokenList', () => {
     const [first, second] = authorizations
     expect(first?.orgID).toBe(second?.orgID)
     expect(first?.permissions).toBe(second?.permissions)
+  })
+
+  it("works out each token's scope summary before it answers, so that the filter's first keystrokes need not", async () => {
+    serve(200, body)
+    vi.mocked(scopeSummary).mockClear()
+    const { authorizations } = await readTokenList('/api/v2/authorizations?orgID=o')
+    expect(vi.mocked(scopeSummary).mock.calls.map(([token]) => token)).toEqual(authorizations)
   })
 
   it('fails with the parser message on a body that is not JSON', async () => {

@@ -1,8 +1,9 @@
-import type { Authorizations } from '@/api/contract'
+import type { Authorization, Authorizations } from '@/api/contract'
 import { apiRequest, errorMessage } from '@/api/http'
 import { ListBodyReader } from '@/api/list-body-reader'
 import { stringSharer, tokenNormaliser } from '@/api/normalise-authorizations'
 import { taskSlicer } from '@/lib/slices'
+import { scopeSummary } from '../lib/scope'
 import { firstScreenOf, type FirstScreen, type SortKey } from '../lib/token-list'
 
 export interface TokenListOptions {
@@ -30,7 +31,10 @@ export async function readTokenList(path: string, signal?: AbortSignal, { firstS
   // do goes first.
   const pauseForOthers = taskSlicer(signal, 'background')
   for (let i = 0; i < tokens.length; i++) {
-    tokens[i] = share(normalise(tokens[i]))
+    const token = share(normalise(tokens[i])) as Authorization
+    // The Scope column and the filter read it: worked out here, the first keystrokes need not.
+    if (Array.isArray(token.permissions)) scopeSummary(token)
+    tokens[i] = token
     await pauseForOthers()
   }
   return share(document)
