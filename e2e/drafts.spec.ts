@@ -25,6 +25,16 @@ test('a Generate dialog draft lives in the URL, so a link reopens it with the sa
   await expect(teammate).toHaveURL(tokensUrl(seeded.orgID))
 })
 
+test('a long description typed key by key, then a reload, reopens the dialog with all of it', async ({ page, seeded }) => {
+  await page.goto(tokensUrl(seeded.orgID))
+  await openGenerate(page, 'Read/Write Token')
+  const dialog = page.getByRole('dialog', { name: 'Generate Read/Write Token' })
+  const text = 'nightly backup of the sensors bucket, read only'
+  await dialog.getByRole('textbox', { name: 'Description' }).pressSequentially(text)
+  await page.reload()
+  await expect(dialog.getByRole('textbox', { name: 'Description' })).toHaveValue(text)
+})
+
 test('a session that expires during Save comes back to the dialog with the draft restored', async ({ page, server, seeded }) => {
   await createBuckets(server, seeded.orgID, ['alpha'])
   await page.goto(tokensUrl(seeded.orgID))

@@ -1,4 +1,5 @@
 import { useCallback, useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react'
+import { historyBudget } from './history-budget'
 
 /**
  * A few routes do not need a routing library: the History API plus one subscription keeps the
@@ -21,6 +22,7 @@ function snapshot() {
 
 /** `state` is the history entry's (default none); only dialog entries carry one (see below). */
 export function navigate(to: string, options: { replace?: boolean; state?: unknown } = {}) {
+  writeWaitingParams()
   if (to === snapshot() && (options.replace || options.state === undefined)) return
   if (options.replace) window.history.replaceState(options.state ?? null, '', to)
   else window.history.pushState(options.state ?? null, '', to)
@@ -35,21 +37,91 @@ export function useLocation(): { pathname: string; search: string } {
     : { pathname: current.slice(0, queryStart), search: current.slice(queryStart) }
 }
 
-function withParams(update: Record<string, string | null>): string {
+// Quiet writes that wait for their budget: see replaceSearchParamsQuietly.
+const quietBudget = historyBudget({ burst: 20, refillMs: 600 })
+let waiting: { update: Record<string, string | null>; timer: ReturnType<typeof setTimeout> } | undefined
+const WAITING_KEY = 'influx-tokens.waiting-params'
+
+/** The page's query parameters, with any still waiting to be written quietly (below). */
+export function currentSearchParams(): URLSearchParams {
+  return searchParamsWith({})
+}
+
+/** Where the page is, path and query, with any parameters still waiting to be written quietly. */
+export function currentLocation(): string {
+  return withParams({})
+}
+
+function searchParamsWith(update: Record<string, string | null>): URLSearchParams {
   const next = new URLSearchParams(window.location.search)
-  for (const [key, value] of Object.entries(update)) {
+  for (const [key, value] of Object.entries({ ...waiting?.update, ...update })) {
     if (value === null || value === '') next.delete(key)
     else next.set(key, value)
   }
-  const query = next.toString()
+  return next
+}
+
+function withParams(update: Record<string, string | null>): string {
+  const query = searchParamsWith(update).toString()
   return window.location.pathname + (query ? `?${query}` : '')
 }
 
 /**
  * Rewrites query parameters without re-rendering anything: for state that is only read when a
  * page opens (a filter's text, a dialog's draft), so a shared link or a reload restores it.
+ * These writes follow typing, so they keep to a budget (history-budget.ts): past it, the newest
+ * parameters wait for the next write it allows, and are written at once before anything else
+ * changes the history. Back or Forward drops them: the entry they were for is no longer the
+ * current one. A reload starts from the URL the entry has, so while they wait they are also kept
+ * in the tab's session storage for restoreWaitingParams.
  */
 export function replaceSearchParamsQuietly(update: Record<string, string | null>) {
+  const merged = { ...waiting?.update, ...update }
+  dropWaitingParams()
+  const wait = quietBudget.wait(performance.now())
+  if (wait === 0) {
+    window.history.replaceState(window.history.state, '', withParams(merged))
+    return
+  }
+  sessionStorage.setItem(WAITING_KEY, JSON.stringify({ from: snapshot(), to: withParams(merged) }))
+  waiting = { update: merged, timer: setTimeout(() => replaceSearchParamsQuietly({}), wait) }
+  window.addEventListener('popstate', dropWaitingParams)
+}
+
+/** At start-up, before anything reads the URL: a reload of an entry whose newest parameters were still waiting gets them. */
+export function restoreWaitingParams() {
+  const kept = sessionStorage.getItem(WAITING_KEY)
+  if (kept === null) return
+  sessionStorage.removeItem(WAITING_KEY)
+  const { from, to } = parseKept(kept)
+  if (from !== snapshot() || typeof to !== 'string' || new URL(to, window.location.href).origin !== window.location.origin) return
+  window.history.replaceState(window.history.state, '', to)
+}
+
+function parseKept(kept: string): { from?: unknown; to?: unknown } {
+  try {
+    const value: unknown = JSON.parse(kept)
+    return typeof value === 'object' && value !== null ? value : {}
+  } catch (error) {
+    // Only this module writes it; anything unreadable there is simply not restored.
+    if (error instanceof SyntaxError) return {}
+    throw error
+  }
+}
+
+function dropWaitingParams() {
+  if (!waiting) return
+  clearTimeout(waiting.timer)
+  waiting = undefined
+  sessionStorage.removeItem(WAITING_KEY)
+  window.removeEventListener('popstate', dropWaitingParams)
+}
+
+function writeWaitingParams() {
+  if (!waiting) return
+  const { update } = waiting
+  dropWaitingParams()
+  quietBudget.spend(performance.now())
   window.history.replaceState(window.history.state, '', withParams(update))
 }
 
@@ -83,6 +155,7 @@ export function pushDialogEntry(update: Record<string, string | null>) {
 /** A dialog opened by a link: the page without it (`closed`) goes under the entry, as if opened there. */
 export function adoptDialogEntry(closed: Record<string, string | null>) {
   if (onDialogEntry()) return
+  writeWaitingParams()
   const here = snapshot()
   window.history.replaceState(null, '', withParams(closed))
   window.history.pushState(DIALOG_ENTRY, '', here)
@@ -93,6 +166,7 @@ export function adoptDialogEntry(closed: Record<string, string | null>) {
  * Settles once the page is on the entry under it (and the browser restored its scroll position).
  */
 export function leaveDialogEntry(closed: Record<string, string | null>): Promise<void> {
+  writeWaitingParams()
   if (!onDialogEntry()) {
     navigate(withParams(closed), { replace: true })
     return Promise.resolve()

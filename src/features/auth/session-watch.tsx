@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react'
 import { onSessionProblem } from '@/api/http'
 import { signOut } from '@/api/session'
 import { paths } from '@/config/paths'
-import { navigate } from '@/lib/router'
+import { currentLocation, navigate } from '@/lib/router'
 import { toast } from '@/components/ui/toast'
 import { forgetSession, hadSession, onSignOutElsewhere } from '@/lib/session-tabs'
 
@@ -18,7 +18,7 @@ export function SessionWatch() {
   useEffect(
     () =>
       onSessionProblem(async (problem) => {
-        const here = window.location.pathname + window.location.search
+        const here = currentLocation()
         if (leaving.current || here.startsWith(paths.signIn.pattern) || here.startsWith(paths.setup.pattern)) return
         leaving.current = true
         if (problem === 'user-inactive') {
@@ -37,7 +37,7 @@ export function SessionWatch() {
   useEffect(
     () =>
       onSignOutElsewhere(() => {
-        const here = window.location.pathname + window.location.search
+        const here = currentLocation()
         if (here.startsWith(paths.signIn.pattern) || here.startsWith(paths.setup.pattern)) return
         forgetSession()
         queryClient.clear()

@@ -10,6 +10,7 @@ import { DialogBody, DialogContent, DialogFooter } from '@/components/ui/dialog'
 import { inputClass, TextField } from '@/components/ui/field'
 import { toast } from '@/components/ui/toast'
 import { copyText } from '@/lib/clipboard'
+import { currentLocation } from '@/lib/router'
 import { resourceQueries, userQueries } from '../api/token-queries'
 import { useNameLookup } from '../api/use-name-lookup'
 import { usePrivileges } from '../api/use-privileges'
@@ -189,7 +190,7 @@ export function GenerateDialogFrame(props: GenerateDialogFrameProps) {
 /** The dialog's link: its choices live in the URL (never a token value), so a teammate can finish it. */
 async function copyLink() {
   try {
-    await copyText(window.location.href)
+    await copyText(window.location.origin + currentLocation())
     toast.success('Link copied: it opens this dialog with the same choices')
   } catch {
     toast.error('Copying failed: copy the link from the address bar.')

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react'
-import { replaceSearchParamsQuietly } from '@/lib/router'
+import { currentSearchParams, replaceSearchParamsQuietly } from '@/lib/router'
 import { decodeDraft, DRAFT_PARAM, encodeDraft, type Draft } from '../lib/draft'
 
 function currentDraft(): Draft {
-  return decodeDraft(new URLSearchParams(window.location.search).get(DRAFT_PARAM))
+  return decodeDraft(currentSearchParams().get(DRAFT_PARAM))
 }
 
 /** Quietly: the draft is read once when a dialog opens, so typing must not re-render the page behind it. */
