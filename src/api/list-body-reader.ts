@@ -1,3 +1,5 @@
+import { parseJsonOrUndefined } from '@/lib/json'
+
 /**
  * The body of a list answer, `{"links": …, "authorizations": [ … ]}`, read as it downloads. With
  * each chunk, the tokens that are wholly in are parsed, so that parsing a list of tens of
@@ -6,7 +8,8 @@
  * begins, and JSON.parse reads (and so checks) every part.
  *
  * `parse()` returns what JSON.parse would return for the whole body, and throws where it throws:
- * whatever the early reading cannot vouch for is left for one parse of the whole body at the end.
+ * whatever the early reading cannot vouch for (a part that is not JSON among them) is left for one
+ * parse of the whole body at the end, which then reports the error.
  */
 export class ListBodyReader {
   private readonly decoder = new TextDecoder()
@@ -80,7 +83,7 @@ class EarlyList {
     const boundary = lastBoundary(this.text)
     if (!boundary) return true
     // From the previous boundary to this one: whole tokens with commas between them.
-    const tokens = parseOrUndefined(`[${this.text.slice(0, boundary.end)}]`) as unknown[] | undefined
+    const tokens = parseJsonOrUndefined(`[${this.text.slice(0, boundary.end)}]`) as unknown[] | undefined
     if (!tokens) return true
     for (const token of tokens) this.tokens.push(token)
     this.text = this.text.slice(boundary.next)
@@ -94,21 +97,11 @@ class EarlyList {
    */
   finish(): { document: unknown } | undefined {
     if (this.head === undefined || this.tokens.length === 0) return undefined
-    const document = parseOrUndefined(`${this.head}${JSON.stringify(this.placeholder)},${this.text}`) as { authorizations?: unknown } | undefined
+    const document = parseJsonOrUndefined(`${this.head}${JSON.stringify(this.placeholder)},${this.text}`) as { authorizations?: unknown } | undefined
     if (!document || !Array.isArray(document.authorizations) || document.authorizations[0] !== this.placeholder) return undefined
     const rest: unknown[] = document.authorizations
     for (let i = 1; i < rest.length; i++) this.tokens.push(rest[i])
     document.authorizations = this.tokens
     return { document }
-  }
-}
-
-/** JSON.parse, or undefined where it throws: the whole body's parse then reports the error. */
-function parseOrUndefined(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch (error) {
-    if (error instanceof SyntaxError) return undefined
-    throw error
   }
 }

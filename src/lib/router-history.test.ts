@@ -88,6 +88,13 @@ describe('replaceSearchParamsQuietly', () => {
     expect(search().get('searchTerm')).toBe('q40')
   })
 
+  it('restores nothing from an unreadable session store', () => {
+    sessionStorage.setItem('influx-tokens.waiting-params', '{"from":')
+    expect(() => router.restoreWaitingParams()).not.toThrow()
+    expect(window.location.search).toBe('')
+    expect(sessionStorage.getItem('influx-tokens.waiting-params')).toBeNull()
+  })
+
   it('gives waiting parameters to no other entry', async () => {
     type(40, 10)
     window.history.pushState(null, '', '/orgs/0000000000000003/load-data/tokens')

@@ -1,5 +1,6 @@
 import { useCallback, useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react'
 import { historyBudget } from './history-budget'
+import { parseJsonOrUndefined } from './json'
 
 /**
  * A few routes do not need a routing library: the History API plus one subscription keeps the
@@ -93,20 +94,10 @@ export function restoreWaitingParams() {
   const kept = sessionStorage.getItem(WAITING_KEY)
   if (kept === null) return
   sessionStorage.removeItem(WAITING_KEY)
-  const { from, to } = parseKept(kept)
+  // Only this module writes it; anything unreadable there is simply not restored.
+  const { from, to } = (parseJsonOrUndefined(kept) ?? {}) as { from?: unknown; to?: unknown }
   if (from !== snapshot() || typeof to !== 'string' || new URL(to, window.location.href).origin !== window.location.origin) return
   window.history.replaceState(window.history.state, '', to)
-}
-
-function parseKept(kept: string): { from?: unknown; to?: unknown } {
-  try {
-    const value: unknown = JSON.parse(kept)
-    return typeof value === 'object' && value !== null ? value : {}
-  } catch (error) {
-    // Only this module writes it; anything unreadable there is simply not restored.
-    if (error instanceof SyntaxError) return {}
-    throw error
-  }
 }
 
 function dropWaitingParams() {
