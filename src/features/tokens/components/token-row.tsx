@@ -116,9 +116,9 @@ export const TokenRow = memo(function TokenRow({ auth, index, measureRef, rowInd
 function RowChangeButtons({ auth, actions, onRename }: { auth: Authorization; actions: RowActions; onRename: () => void }) {
   return (
     <>
-        <RowButton label="Rename" onClick={onRename} icon="M4 13.5V16h2.5l7.4-7.4-2.5-2.5L4 13.5Zm11.8-6.8a.7.7 0 0 0 0-1L14.3 4.2a.7.7 0 0 0-1 0l-1.2 1.2 2.5 2.5 1.2-1.2Z" />
-        <RowButton label="Clone" onClick={() => actions.onClone(auth)} icon="M7 3h8a2 2 0 0 1 2 2v8h-2V5H7V3ZM3 7a2 2 0 0 1 2-2h7a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V7Zm2 0v9h7V7H5Z" />
-        <RowButton label="Delete" danger onClick={() => actions.onDelete(auth)} icon="M8 3h4l1 1h3v2H4V4h3l1-1ZM5 7h10l-.8 9.2A2 2 0 0 1 12.2 18H7.8a2 2 0 0 1-2-1.8L5 7Z" />
+      <RowButton label="Rename" onClick={onRename} icon="M4 13.5V16h2.5l7.4-7.4-2.5-2.5L4 13.5Zm11.8-6.8a.7.7 0 0 0 0-1L14.3 4.2a.7.7 0 0 0-1 0l-1.2 1.2 2.5 2.5 1.2-1.2Z" />
+      <RowButton label="Clone" onClick={() => actions.onClone(auth)} icon="M7 3h8a2 2 0 0 1 2 2v8h-2V5H7V3ZM3 7a2 2 0 0 1 2-2h7a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V7Zm2 0v9h7V7H5Z" />
+      <RowButton label="Delete" danger onClick={() => actions.onDelete(auth)} icon="M8 3h4l1 1h3v2H4V4h3l1-1ZM5 7h10l-.8 9.2A2 2 0 0 1 12.2 18H7.8a2 2 0 0 1-2-1.8L5 7Z" />
     </>
   )
 }
